@@ -1,0 +1,376 @@
+//! Phase one of reading a report: YAML → typed frontmatter, with positions.
+//!
+//! Checks only shape (is `county` text or a list of texts?) and reports unknown keys. Whether a
+//! county or method exists is phase two ([`super::report`]).
+
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::vocabulary::or_list;
+use crate::yaml::{self, Node};
+
+use super::locate::Locator;
+use super::split::Document;
+
+/// A value and where it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// The frontmatter keys fouweb knows, in the order the `new` template writes them.
+pub const KNOWN_KEYS: [&str; 16] = [
+    "title",
+    "slug",
+    "county",
+    "municipalities",
+    "organisation",
+    "period",
+    "methods",
+    "outcomes",
+    "target_groups",
+    "funding",
+    "budget_sek",
+    "status",
+    "contact",
+    "tags",
+    "summary",
+    "draft",
+];
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Frontmatter {
+    pub title: Option<Located<String>>,
+    pub slug: Option<Located<String>>,
+    pub county: Vec<Located<String>>,
+    pub municipalities: Vec<Located<String>>,
+    pub organisation: Option<String>,
+    pub period: Option<Located<Node>>,
+    pub methods: Vec<Located<String>>,
+    pub outcomes: Vec<String>,
+    pub target_groups: Vec<String>,
+    pub funding: Option<String>,
+    pub budget_sek: Option<u64>,
+    pub status: Option<String>,
+    pub contact: Option<String>,
+    pub tags: Vec<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+}
+
+/// Everything phase one needs to point at the file.
+pub struct Source<'a> {
+    pub file: &'a Path,
+    pub text: &'a str,
+    pub locator: Locator<'a>,
+}
+
+impl Source<'_> {
+    pub fn error(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(self.file, message).at_in(span, self.text)
+    }
+
+    pub fn warning(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(self.file, message).at_in(span, self.text)
+    }
+}
+
+/// Parses the YAML block of `doc`. Returns `None` when the block is not a usable mapping (the
+/// reason is in `diagnostics`); otherwise the typed frontmatter, possibly with some fields
+/// missing because they were malformed (also reported).
+pub fn parse(source: &Source, doc: &Document, diagnostics: &mut Diagnostics) -> Option<Frontmatter> {
+    let node = match yaml::parse(doc.yaml) {
+        Ok(node) => node,
+        Err(err) => {
+            let line = doc.yaml_line + err.line.unwrap_or(1).saturating_sub(1);
+            let span = Span::new(line, err.col.unwrap_or(1), 1);
+            diagnostics.push(
+                source
+                    .error(span, format!("invalid YAML in frontmatter: {}", err.message))
+                    .with_hint(yaml_hint(&err.message)),
+            );
+            return None;
+        }
+    };
+    let entries = match node {
+        Node::Map(entries) => entries,
+        Node::Null => {
+            diagnostics.push(
+                source
+                    .error(Span::start(), "the frontmatter is empty")
+                    .with_hint("add at least `title:`, `county:` and `period:` between the `---` lines"),
+            );
+            return None;
+        }
+        other => {
+            diagnostics.push(
+                source
+                    .error(Span::new(doc.yaml_line, 1, 1), format!("the frontmatter must be a mapping of `key: value` lines, found {}", other.kind()))
+                    .with_hint("write one `key: value` per line, e.g. `title: Barngrupper i Örebro län`, not a list starting with `-`"),
+            );
+            return None;
+        }
+    };
+
+    let mut fm = Frontmatter::default();
+    let loc = &source.locator;
+    for (key, value) in entries {
+        let here = loc.value_start(&key);
+        let mut push = |d: Diagnostic| diagnostics.push(d);
+        match key.as_str() {
+            "title" => fm.title = text(source, &key, &value, &mut push).map(|v| Located { value: v, span: here }),
+            "slug" => fm.slug = text(source, &key, &value, &mut push).map(|v| Located { value: v, span: here }),
+            "county" => fm.county = located_list(source, &key, &value, false, &mut push),
+            "municipalities" => fm.municipalities = located_list(source, &key, &value, true, &mut push),
+            "methods" => fm.methods = located_list(source, &key, &value, true, &mut push),
+            "period" => {
+                if value != Node::Null {
+                    fm.period = Some(Located { value, span: here });
+                }
+            }
+            "organisation" => fm.organisation = text(source, &key, &value, &mut push),
+            "funding" => fm.funding = text(source, &key, &value, &mut push),
+            "status" => fm.status = text(source, &key, &value, &mut push),
+            "contact" => fm.contact = text(source, &key, &value, &mut push),
+            "summary" => fm.summary = text(source, &key, &value, &mut push),
+            "outcomes" => fm.outcomes = plain_list(source, &key, &value, &mut push),
+            "target_groups" => fm.target_groups = plain_list(source, &key, &value, &mut push),
+            "tags" => fm.tags = plain_list(source, &key, &value, &mut push),
+            "budget_sek" => fm.budget_sek = budget(source, &key, &value, &mut push),
+            "draft" => match value {
+                Node::Bool(b) => fm.draft = b,
+                Node::Null => {}
+                other => push(
+                    source
+                        .error(here, format!("`draft` must be true or false, found {}", other.kind()))
+                        .with_hint("write `draft: true` to keep the report out of the site, or remove the line"),
+                ),
+            },
+            _ => push(unknown_key(source, &key)),
+        }
+    }
+    Some(fm)
+}
+
+fn unknown_key(source: &Source, key: &str) -> Diagnostic {
+    let suggestion = KNOWN_KEYS
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(key, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min();
+    let hint = match suggestion {
+        Some((_, k)) => format!("did you mean `{k}`?"),
+        None => format!("known keys are {}", or_list(&KNOWN_KEYS)),
+    };
+    source
+        .warning(source.locator.key(key), format!("unknown key `{key}` is ignored"))
+        .with_hint(hint)
+}
+
+fn yaml_hint(message: &str) -> String {
+    if message.contains("duplicate") {
+        "each key may appear once; merge the two entries".into()
+    } else if message.contains("mapping values are not allowed") {
+        "a value containing `: ` must be quoted, e.g. `title: \"Barn: stöd och samverkan\"`".into()
+    } else if message.contains("found character that cannot start any token") {
+        "values starting with `@`, `` ` `` or `%` must be quoted".into()
+    } else {
+        "check the indentation, brackets and quotes on this line and the one before".into()
+    }
+}
+
+fn wrong_type(source: &Source, key: &str, expected: &str, found: &Node) -> Diagnostic {
+    source
+        .error(source.locator.value_start(key), format!("`{key}` must be {expected}, found {}", found.kind()))
+        .with_hint(format!("see the frontmatter reference in the README for `{key}`"))
+}
+
+/// A single text value; numbers are taken as written. Empty values count as absent.
+fn text(source: &Source, key: &str, value: &Node, push: &mut impl FnMut(Diagnostic)) -> Option<String> {
+    match value {
+        Node::Null => None,
+        Node::Str(s) if s.trim().is_empty() => None,
+        Node::Str(s) => Some(s.trim().to_string()),
+        Node::Int(_) | Node::Float(_) => value.scalar_text(),
+        other => {
+            push(wrong_type(source, key, "text", other));
+            None
+        }
+    }
+}
+
+/// A list of texts, also accepted as one text. With `split_commas`, a single text containing
+/// commas is split, with a warning asking for a list.
+fn located_list(
+    source: &Source,
+    key: &str,
+    value: &Node,
+    split_commas: bool,
+    push: &mut impl FnMut(Diagnostic),
+) -> Vec<Located<String>> {
+    let loc = &source.locator;
+    let item = |s: &str| Located {
+        value: s.trim().to_string(),
+        span: loc.value(key, s.trim()),
+    };
+    match value {
+        Node::Null => Vec::new(),
+        Node::Str(s) if split_commas && s.contains(',') => {
+            let items: Vec<&str> = s.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+            let as_list = items.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
+            push(
+                source
+                    .warning(loc.value_start(key), format!("`{key}` is a comma-separated text; read as a list of {}", items.len()))
+                    .with_hint(format!("write it as a YAML list: `{key}: [{as_list}]`")),
+            );
+            items.into_iter().map(item).collect()
+        }
+        Node::Str(s) if s.trim().is_empty() => Vec::new(),
+        Node::Str(_) | Node::Int(_) => vec![item(&value.scalar_text().unwrap_or_default())],
+        Node::Seq(items) => items
+            .iter()
+            .filter_map(|i| match i {
+                Node::Str(_) | Node::Int(_) => {
+                    let t = i.scalar_text().unwrap_or_default();
+                    (!t.trim().is_empty()).then(|| item(&t))
+                }
+                Node::Null => None,
+                other => {
+                    push(wrong_type(source, key, "a list of texts", other));
+                    None
+                }
+            })
+            .collect(),
+        other => {
+            push(wrong_type(source, key, "text or a list of texts", other));
+            Vec::new()
+        }
+    }
+}
+
+/// A list of free texts (outcomes, tags); one text is a list of one.
+fn plain_list(source: &Source, key: &str, value: &Node, push: &mut impl FnMut(Diagnostic)) -> Vec<String> {
+    match value {
+        Node::Null => Vec::new(),
+        Node::Seq(items) => items
+            .iter()
+            .filter_map(|i| match i {
+                Node::Null => None,
+                Node::Seq(_) | Node::Map(_) => {
+                    push(wrong_type(source, key, "a list of texts", i));
+                    None
+                }
+                scalar => scalar.scalar_text().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
+            })
+            .collect(),
+        Node::Map(_) => {
+            push(wrong_type(source, key, "a list of texts", value));
+            Vec::new()
+        }
+        scalar => scalar
+            .scalar_text()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// A whole number of kronor; "350 000" (with spaces) is accepted too.
+fn budget(source: &Source, key: &str, value: &Node, push: &mut impl FnMut(Diagnostic)) -> Option<u64> {
+    match value {
+        Node::Null => None,
+        Node::Int(i) if *i >= 0 => Some(*i as u64),
+        Node::Str(s) => {
+            let digits: String = s.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+            let digits = digits.strip_suffix("kr").unwrap_or(&digits);
+            match digits.parse::<u64>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    push(
+                        source
+                            .error(source.locator.value_start(key), format!("`{key}` must be a whole number of kronor, found `{s}`"))
+                            .with_hint("write e.g. `budget_sek: 350000`"),
+                    );
+                    None
+                }
+            }
+        }
+        other => {
+            push(wrong_type(source, key, "a whole number of kronor (0 or more)", other).with_hint("write e.g. `budget_sek: 350000`"));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::split::split;
+
+    fn run(text: &str) -> (Option<Frontmatter>, Diagnostics) {
+        let doc = split(text).unwrap();
+        let source = Source {
+            file: Path::new("c/a.md"),
+            text,
+            locator: Locator::new(doc.yaml, doc.yaml_line),
+        };
+        let mut diags = Diagnostics::new();
+        let fm = parse(&source, &doc, &mut diags);
+        (fm, diags)
+    }
+
+    #[test]
+    fn reads_all_known_keys() {
+        let (fm, diags) = run("---\ntitle: Barn\ncounty: [Örebro, 18]\nmethods:\n  - BRA\noutcomes: Ett resultat\nbudget_sek: 350 000\ndraft: true\n---\n");
+        assert!(diags.is_empty(), "{}", diags.render());
+        let fm = fm.unwrap();
+        assert_eq!(fm.title.unwrap().value, "Barn");
+        assert_eq!(fm.county.iter().map(|c| c.value.as_str()).collect::<Vec<_>>(), ["Örebro", "18"]);
+        assert_eq!(fm.methods[0].span, Span::new(5, 5, 3));
+        assert_eq!(fm.outcomes, ["Ett resultat"]);
+        assert_eq!(fm.budget_sek, Some(350_000));
+        assert!(fm.draft);
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let (_, diags) = run("---\ntitle: Barn\nmethds: [BRA]\n---\n");
+        let d = &diags.items()[0];
+        assert_eq!(d.headline(), "c/a.md:3:1: warning: unknown key `methds` is ignored");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `methods`?"));
+    }
+
+    #[test]
+    fn comma_separated_methods_warn_and_split() {
+        let (fm, diags) = run("---\nmethods: BRA, Föra barnen på tal\n---\n");
+        assert_eq!(fm.unwrap().methods.len(), 2);
+        assert_eq!(diags.warning_count(), 1);
+    }
+
+    #[test]
+    fn shape_errors_point_at_the_value() {
+        let (_, diags) = run("---\ntitle: [a, b]\ndraft: kanske\n---\n");
+        let lines: Vec<String> = diags.items().iter().map(|d| d.headline()).collect();
+        assert_eq!(lines[0], "c/a.md:2:8: error: `title` must be text, found a list");
+        assert_eq!(lines[1], "c/a.md:3:8: error: `draft` must be true or false, found text");
+    }
+
+    #[test]
+    fn yaml_errors_use_file_lines() {
+        let (fm, diags) = run("---\ntitle: Barn\ncounty: [Örebro\nperiod: 2008\n---\n");
+        assert!(fm.is_none());
+        let d = &diags.items()[0];
+        assert!(d.is_error());
+        assert!(d.span.unwrap().line >= 3, "{}", d.render());
+    }
+
+    #[test]
+    fn a_list_is_not_a_frontmatter() {
+        let (fm, diags) = run("---\n- title: Barn\n---\n");
+        assert!(fm.is_none());
+        assert!(diags.items()[0].message.contains("must be a mapping"));
+        assert_eq!(diags.items()[0].span.unwrap().line, 2);
+    }
+}

@@ -1,0 +1,172 @@
+//! Finds report files under `content/` and reads them in parallel.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics, Span};
+use crate::vocabulary::Vocabulary;
+
+use super::frontmatter::{self, Source};
+use super::locate::Locator;
+use super::report::{self, Report};
+use super::split::{split, SplitError};
+
+/// True for a path (relative to `content/`) that is a report: a `.md` file, with no part of the
+/// path starting with `_` or `.` (drafts folders, editor backups, hidden files).
+pub fn is_report_path(relative: &Path) -> bool {
+    let hidden = relative.components().any(|c| {
+        let name = c.as_os_str().to_string_lossy();
+        name.starts_with('_') || name.starts_with('.')
+    });
+    !hidden && relative.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
+}
+
+/// Every report file under `content_dir`, sorted by path.
+pub fn discover(content_dir: &Path, diagnostics: &mut Diagnostics, root: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let walker = WalkDir::new(content_dir).follow_links(true).into_iter().filter_entry(|e| {
+        e.depth() == 0 || {
+            let name = e.file_name().to_string_lossy();
+            !(name.starts_with('_') || name.starts_with('.'))
+        }
+    });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e.path().strip_prefix(content_dir).unwrap_or(e.path());
+                if is_report_path(rel) {
+                    files.push(e.into_path());
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().map(|p| display_path(root, p)).unwrap_or_else(|| display_path(root, content_dir));
+                diagnostics.push(Diagnostic::error(path, format!("cannot read: {err}")).with_hint("check the file's permissions, or remove a broken link"));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Reads and validates every report of the site at `root`. Drafts are left out unless `drafts`.
+pub fn load_reports(root: &Path, vocabulary: &Vocabulary, drafts: bool, diagnostics: &mut Diagnostics) -> Vec<Report> {
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::error(display_path(root, &content_dir), "there is no content folder")
+                .with_hint(format!("create `{}` with one Markdown file per report, or point `--root` at the site", content_dir.display())),
+        );
+        return Vec::new();
+    }
+    let files = discover(&content_dir, diagnostics, root);
+    let results: Vec<(Option<Report>, Diagnostics)> =
+        files.par_iter().map(|path| load_file(root, path, vocabulary)).collect();
+    let mut reports = Vec::with_capacity(results.len());
+    for (report, diags) in results {
+        diagnostics.extend(diags);
+        reports.extend(report);
+    }
+    check_unique_slugs(&reports, diagnostics);
+    if !drafts {
+        reports.retain(|r| !r.draft);
+    }
+    reports
+}
+
+/// Reads one report file. Used for the whole site and, by the dev server, for one changed file.
+pub fn load_file(root: &Path, path: &Path, vocabulary: &Vocabulary) -> (Option<Report>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let shown = display_path(root, path);
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            diagnostics.push(Diagnostic::error(&shown, format!("cannot read the file: {err}")).with_hint("check that the file exists and is readable"));
+            return (None, diagnostics);
+        }
+    };
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            diagnostics.push(not_utf8(&shown, &bytes, err.valid_up_to()));
+            return (None, diagnostics);
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let doc = match split(text) {
+        Ok(doc) => doc,
+        Err(err) => {
+            diagnostics.push(split_error(&shown, text, err));
+            return (None, diagnostics);
+        }
+    };
+    let source = Source {
+        file: &shown,
+        text,
+        locator: Locator::new(doc.yaml, doc.yaml_line),
+    };
+    let Some(fm) = frontmatter::parse(&source, &doc, &mut diagnostics) else {
+        return (None, diagnostics);
+    };
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let report = report::validate(&source, fm, doc.body, &stem, vocabulary, &mut diagnostics);
+    (report, diagnostics)
+}
+
+fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+    let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+    let line = valid.matches('\n').count() as u32 + 1;
+    let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+    let col = valid[line_start..].chars().count() as u32 + 1;
+    let mut d = Diagnostic::error(shown, format!("the file is not valid UTF-8 (byte 0x{:02X})", bytes[valid_up_to]))
+        .at(Span::new(line, col, 1))
+        .with_hint("save the file as UTF-8; files from Word or old editors are often Latin-1 (ISO-8859-1) or Windows-1252");
+    d.source_line = Some(valid[line_start..].to_string());
+    d
+}
+
+fn split_error(shown: &Path, text: &str, err: SplitError) -> Diagnostic {
+    match err {
+        SplitError::Empty => Diagnostic::error(shown, "the file is empty")
+            .at(Span::start())
+            .with_hint("a report starts with frontmatter between `---` lines (title, county, period …); see `fouweb new`"),
+        SplitError::NoFrontmatter => Diagnostic::error(shown, "the file has no frontmatter")
+            .at_in(Span::new(1, 1, text.lines().next().map_or(1, |l| l.chars().count() as u32)), text)
+            .with_hint("start the file with a line `---`, the report's `title:`, `county:` and `period:`, and another `---`"),
+        SplitError::Unterminated { lines } => Diagnostic::error(shown, "the frontmatter opened on line 1 is never closed")
+            .at_in(Span::new(1, 1, 3), text)
+            .with_hint(format!("add a line `---` after the last frontmatter key (the file has {lines} lines)")),
+    }
+}
+
+fn check_unique_slugs(reports: &[Report], diagnostics: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(reports.len());
+    for r in reports {
+        if let Some(first) = seen.insert(&r.slug, &r.source) {
+            diagnostics.push(
+                Diagnostic::error(&r.source, format!("the URL name `{}` is also used by {}", r.slug, first.display()))
+                    .at(Span::start())
+                    .with_hint("rename one of the two files, or give one of them a different `slug:`"),
+            );
+            seen.insert(&r.slug, first);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_paths_skip_hidden_and_underscored_parts() {
+        assert!(is_report_path(Path::new("a.md")));
+        assert!(is_report_path(Path::new("2015/b.MD")));
+        assert!(!is_report_path(Path::new("_drafts/a.md")));
+        assert!(!is_report_path(Path::new(".a.md.swp")));
+        assert!(!is_report_path(Path::new("a.md~")));
+        assert!(!is_report_path(Path::new("notes.txt")));
+    }
+}

@@ -1,0 +1,12 @@
+//! Report files: discovery, frontmatter, periods and validation.
+
+pub mod frontmatter;
+mod loader;
+mod locate;
+pub mod period;
+mod report;
+mod split;
+
+pub use loader::{discover, is_report_path, load_file, load_reports};
+pub use period::{Period, YearMonth};
+pub use report::{MethodRef, Report};

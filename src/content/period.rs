@@ -1,0 +1,359 @@
+//! Project periods: the one place that reads `period:` in all its accepted forms.
+//!
+//! Accepted: `{start: 2008-06, end: 2009-12}` (end optional for ongoing work, months or whole
+//! years or full dates), a single year `2015`, and ranges written as text: "2008–2009",
+//! "2008-2009", "2008-03 – 2009-05", "2021 till 2023", "2021–" (ongoing).
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::yaml::Node;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: u16,
+    pub month: u8,
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// When a project ran. `end` is `None` for ongoing work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Period {
+    pub start: YearMonth,
+    pub end: Option<YearMonth>,
+}
+
+impl Period {
+    /// The calendar years the project was active in; ongoing work runs to `current_year`.
+    pub fn years(&self, current_year: u16) -> std::ops::RangeInclusive<u16> {
+        let last = self.end.map_or(current_year.max(self.start.year), |e| e.year);
+        self.start.year..=last
+    }
+
+    /// The latest month the period reaches (for "newest first" ordering).
+    pub fn latest(&self) -> YearMonth {
+        self.end.unwrap_or(YearMonth {
+            year: 9999,
+            month: 12,
+        })
+    }
+}
+
+/// Why a `period:` value was refused; `at` is the written text to point at, when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodError {
+    pub message: String,
+    pub hint: String,
+    pub at: Option<String>,
+}
+
+impl PeriodError {
+    fn new(message: impl Into<String>, at: Option<&str>) -> Self {
+        PeriodError {
+            message: message.into(),
+            hint: "write `period: {start: 2008-06, end: 2009-12}`, a year such as `period: 2015`, or \"2008–2009\"".into(),
+            at: at.map(str::to_string),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Edge {
+    Start,
+    End,
+}
+
+/// Reads a `period:` value.
+pub fn parse(node: &Node) -> Result<Period, PeriodError> {
+    match node {
+        Node::Int(_) | Node::Str(_) => {
+            let text = node.scalar_text().unwrap_or_default();
+            parse_text(&text)
+        }
+        Node::Map(entries) => parse_map(entries),
+        Node::Null => Err(PeriodError::new("`period` is empty", None)),
+        other => Err(PeriodError::new(
+            format!("`period` must be a start/end mapping, a year or a range, found {}", other.kind()),
+            None,
+        )),
+    }
+}
+
+fn parse_map(entries: &[(String, Node)]) -> Result<Period, PeriodError> {
+    let mut start = None;
+    let mut end = None;
+    for (key, value) in entries {
+        match key.as_str() {
+            "start" => start = Some(value),
+            "end" => end = Some(value),
+            other => {
+                return Err(PeriodError::new(
+                    format!("unknown key `{other}` in `period`; only `start` and `end` are allowed"),
+                    Some(other),
+                ))
+            }
+        }
+    }
+    let start = match start {
+        Some(node) if *node != Node::Null => point_node(node, Edge::Start)?,
+        _ => {
+            return Err(PeriodError::new(
+                "`period` has no `start`",
+                None,
+            ))
+        }
+    };
+    let start = start.ok_or_else(|| PeriodError::new("the period's `start` cannot be open", Some("start")))?;
+    let end = match end {
+        None | Some(Node::Null) => None,
+        Some(node) => point_node(node, Edge::End)?,
+    };
+    checked(start, end, end_text(entries))
+}
+
+fn end_text(entries: &[(String, Node)]) -> Option<String> {
+    entries
+        .iter()
+        .find(|(k, _)| k == "end")
+        .and_then(|(_, v)| v.scalar_text())
+}
+
+fn point_node(node: &Node, edge: Edge) -> Result<Option<YearMonth>, PeriodError> {
+    match node.scalar_text() {
+        Some(text) => point(&text, edge),
+        None => Err(PeriodError::new(
+            format!(
+                "the period's `{}` must be a year or a month such as 2008-06, found {}",
+                if edge == Edge::Start { "start" } else { "end" },
+                node.kind()
+            ),
+            None,
+        )),
+    }
+}
+
+fn parse_text(text: &str) -> Result<Period, PeriodError> {
+    let (first, second) = split_range(text);
+    let start = point(first, Edge::Start)?
+        .ok_or_else(|| PeriodError::new(format!("`{}` is not a period", text.trim()), Some(text.trim())))?;
+    let end = match second {
+        Some(second) => point(second, Edge::End)?,
+        // A lone year covers the whole year; a lone month just that month.
+        None if first.trim().len() == 4 => Some(YearMonth {
+            year: start.year,
+            month: 12,
+        }),
+        None => Some(start),
+    };
+    checked(start, end, second.map(|s| s.trim().to_string()))
+}
+
+fn checked(start: YearMonth, end: Option<YearMonth>, end_text: Option<String>) -> Result<Period, PeriodError> {
+    if let Some(end) = end {
+        if end < start {
+            let mut err = PeriodError::new(
+                format!("the period ends ({end}) before it starts ({start})"),
+                end_text.as_deref(),
+            );
+            err.hint = "swap `start` and `end`, or correct the year".into();
+            return Err(err);
+        }
+    }
+    Ok(Period { start, end })
+}
+
+/// Splits "2008–2009", "2008 - 2009", "2008-03 till 2009-05" and "2008-2009"; a single point
+/// comes back alone.
+fn split_range(text: &str) -> (&str, Option<&str>) {
+    for sep in ["–", "—", " - ", " till ", " to ", ".."] {
+        if let Some((a, b)) = text.split_once(sep) {
+            return (a, Some(b));
+        }
+    }
+    // Plain hyphens are also the date separator: only "YYYY-YYYY" and "YYYY-MM-YYYY-MM" are
+    // ranges.
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+    let digits = parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if digits {
+        let trimmed = text.trim();
+        if lens == [4, 4] {
+            return (&trimmed[..4], Some(&trimmed[5..]));
+        }
+        if lens.len() == 4 && lens[0] == 4 && lens[2] == 4 && lens[1] <= 2 && lens[3] <= 2 {
+            let cut = lens[0] + 1 + lens[1];
+            return (&trimmed[..cut], Some(&trimmed[cut + 1..]));
+        }
+    }
+    (text, None)
+}
+
+const OPEN_WORDS: [&str; 7] = ["", "pågående", "pågår", "ongoing", "present", "nu", "tills vidare"];
+
+/// One end of a period: "2008", "2008-06", "2008-6" or "2008-06-15". `None` means open.
+fn point(text: &str, edge: Edge) -> Result<Option<YearMonth>, PeriodError> {
+    let t = text.trim();
+    if OPEN_WORDS.contains(&t.to_lowercase().as_str()) {
+        return match edge {
+            Edge::End => Ok(None),
+            Edge::Start => Err(PeriodError::new("the period has no start", None)),
+        };
+    }
+    let invalid = || {
+        PeriodError::new(
+            format!("`{t}` is not a year or a month; write it as 2008 or 2008-06"),
+            Some(t),
+        )
+    };
+    let parts: Vec<&str> = t.split(['-', '/']).collect();
+    if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) || parts[0].len() != 4 {
+        return Err(invalid());
+    }
+    let number = |s: &str| s.parse::<u32>().map_err(|_| invalid());
+    let year = number(parts[0])?;
+    if !(1900..=2100).contains(&year) {
+        return Err(PeriodError::new(
+            format!("the year {year} is out of range (1900–2100)"),
+            Some(t),
+        ));
+    }
+    let month = match parts.get(1) {
+        None => {
+            if edge == Edge::Start {
+                1
+            } else {
+                12
+            }
+        }
+        Some(m) if m.len() <= 2 => number(m)?,
+        Some(_) => return Err(invalid()),
+    };
+    if !(1..=12).contains(&month) {
+        return Err(PeriodError::new(
+            format!("`{t}` has month {month}; months run from 01 to 12"),
+            Some(t),
+        ));
+    }
+    match parts.get(2) {
+        None => {}
+        Some(d) if d.len() <= 2 => {
+            let day = number(d)?;
+            if day == 0 || day > days_in_month(year, month) {
+                return Err(PeriodError::new(
+                    format!("`{t}` is not a date: {year}-{month:02} has {} days", days_in_month(year, month)),
+                    Some(t),
+                ));
+            }
+        }
+        Some(_) => return Err(invalid()),
+    }
+    if parts.len() > 3 {
+        return Err(invalid());
+    }
+    Ok(Some(YearMonth {
+        year: year as u16,
+        month: month as u8,
+    }))
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The current calendar year (UTC), for ongoing periods.
+pub fn current_year() -> u16 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Civil-from-days (Howard Hinnant), enough for the year.
+    let days = (secs / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    year as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml;
+
+    fn ym(year: u16, month: u8) -> YearMonth {
+        YearMonth { year, month }
+    }
+
+    fn period(src: &str) -> Result<Period, PeriodError> {
+        match yaml::parse(&format!("period: {src}\n")).unwrap() {
+            Node::Map(mut entries) => parse(&entries.remove(0).1),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn accepts_every_documented_form() {
+        let full = Period { start: ym(2008, 6), end: Some(ym(2009, 12)) };
+        assert_eq!(period("{start: 2008-06, end: 2009-12}").unwrap(), full);
+        assert_eq!(period("\n  start: 2008-06\n  end: 2009-12-31").unwrap(), full);
+        let years = Period { start: ym(2008, 1), end: Some(ym(2009, 12)) };
+        assert_eq!(period("\"2008–2009\"").unwrap(), years);
+        assert_eq!(period("2008-2009").unwrap(), years);
+        assert_eq!(period("2008 - 2009").unwrap(), years);
+        assert_eq!(period("{start: 2008, end: 2009}").unwrap(), years);
+        assert_eq!(period("2015").unwrap(), Period { start: ym(2015, 1), end: Some(ym(2015, 12)) });
+        assert_eq!(period("2008-03 – 2009-05").unwrap(), Period { start: ym(2008, 3), end: Some(ym(2009, 5)) });
+        assert_eq!(period("2008-03-2009-05").unwrap(), Period { start: ym(2008, 3), end: Some(ym(2009, 5)) });
+    }
+
+    #[test]
+    fn open_ends_are_ongoing() {
+        let open = Period { start: ym(2021, 9), end: None };
+        assert_eq!(period("{start: 2021-09}").unwrap(), open);
+        assert_eq!(period("{start: 2021-09, end: }").unwrap(), open);
+        assert_eq!(period("{start: 2021-09, end: pågående}").unwrap(), open);
+        assert_eq!(period("2021-09 –").unwrap(), open);
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_with_the_culprit() {
+        let err = period("{start: 2008-13, end: 2009-01}").unwrap_err();
+        assert!(err.message.contains("month 13"), "{}", err.message);
+        assert_eq!(err.at.as_deref(), Some("2008-13"));
+        assert!(period("{start: 2009-02-30}").unwrap_err().message.contains("28 days"));
+        let err = period("{start: 2010-05, end: 2009-01}").unwrap_err();
+        assert!(err.message.contains("before it starts"));
+        assert!(period("{end: 2009-01}").is_err());
+        assert!(period("hösten 2008").is_err());
+        assert!(period("[2008, 2009]").is_err());
+        assert!(period("{start: 2008, slut: 2009}").unwrap_err().message.contains("slut"));
+    }
+
+    #[test]
+    fn years_cover_the_range_and_run_on_when_ongoing() {
+        let p = Period { start: ym(2008, 6), end: Some(ym(2010, 1)) };
+        assert_eq!(p.years(2026).collect::<Vec<_>>(), vec![2008, 2009, 2010]);
+        let open = Period { start: ym(2024, 1), end: None };
+        assert_eq!(open.years(2026).count(), 3);
+        assert!(current_year() >= 2024);
+    }
+}

@@ -1,0 +1,290 @@
+//! Phase two of reading a report: typed frontmatter → a validated, normalised [`Report`].
+//!
+//! Every county, municipality and method is resolved through the vocabulary here; problems are
+//! reported with the position of the value the editor wrote.
+
+use std::path::PathBuf;
+
+use crate::diagnostics::{Diagnostics, Span};
+use crate::markdown;
+use crate::vocabulary::{
+    or_list, slugify, CountyIdx, KommunIdx, MethodId, MethodIdx, RegionMatch, SubregionIdx, Vocabulary,
+};
+
+use super::frontmatter::{Frontmatter, Located, Source};
+use super::period::{self, Period};
+
+/// A method as used by a report: from the vocabulary, or written by the editor and unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MethodRef {
+    Known(MethodIdx),
+    Unknown { id: MethodId, name: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// URL name, unique in the site.
+    pub slug: String,
+    /// Path as shown to the user (relative to the site root).
+    pub source: PathBuf,
+    pub title: String,
+    pub counties: Vec<CountyIdx>,
+    pub subregions: Vec<SubregionIdx>,
+    pub municipalities: Vec<KommunIdx>,
+    pub methods: Vec<MethodRef>,
+    pub period: Period,
+    pub organisation: Option<String>,
+    pub outcomes: Vec<String>,
+    pub target_groups: Vec<String>,
+    pub funding: Option<String>,
+    pub budget_sek: Option<u64>,
+    pub status: Option<String>,
+    pub contact: Option<String>,
+    pub tags: Vec<String>,
+    /// `summary:` or the body's first paragraph as plain text.
+    pub summary: String,
+    pub draft: bool,
+    /// The Markdown body.
+    pub body: String,
+}
+
+const SUMMARY_CHARS: usize = 280;
+
+/// Checks meaning and normalises. Returns `None` when a required part is missing or wrong (the
+/// reasons are in `diagnostics`).
+pub fn validate(
+    source: &Source,
+    fm: Frontmatter,
+    body: &str,
+    default_slug: &str,
+    vocabulary: &Vocabulary,
+    diagnostics: &mut Diagnostics,
+) -> Option<Report> {
+    let errors_before = diagnostics.error_count();
+    let missing = |key: &str, example: &str, diagnostics: &mut Diagnostics| {
+        diagnostics.push(
+            source
+                .error(Span::new(1, 1, 3), format!("missing required key `{key}`"))
+                .with_hint(format!("add a line such as `{key}: {example}` to the frontmatter")),
+        );
+    };
+
+    let title = match fm.title {
+        Some(t) => t.value,
+        None => {
+            missing("title", "Barngrupper i Örebro län 2008–2009", diagnostics);
+            String::new()
+        }
+    };
+
+    let slug = match &fm.slug {
+        Some(Located { value, span }) => {
+            let s = slugify(value);
+            if s.is_empty() {
+                diagnostics.push(
+                    source
+                        .error(*span, format!("`{value}` gives an empty URL name"))
+                        .with_hint("use letters or digits in `slug:`, e.g. `slug: orebro-barngrupper`"),
+                );
+            }
+            s
+        }
+        None => {
+            let s = slugify(default_slug);
+            if s.is_empty() {
+                diagnostics.push(
+                    source
+                        .error(Span::start(), format!("the file name `{default_slug}` gives an empty URL name"))
+                        .with_hint("rename the file with letters or digits, or set `slug:` in the frontmatter"),
+                );
+            }
+            s
+        }
+    };
+
+    let (counties, subregions) = resolve_counties(source, &fm.county, vocabulary, diagnostics);
+    if fm.county.is_empty() {
+        missing("county", "Örebro län", diagnostics);
+    }
+    let municipalities = resolve_municipalities(source, &fm.municipalities, &counties, &subregions, vocabulary, diagnostics);
+    let methods = resolve_methods(source, &fm.methods, vocabulary, diagnostics);
+
+    let period = match &fm.period {
+        None => {
+            missing("period", "{start: 2008-06, end: 2009-12}", diagnostics);
+            None
+        }
+        Some(Located { value, span }) => match period::parse(value) {
+            Ok(p) => Some(p),
+            Err(err) => {
+                let at = match &err.at {
+                    Some(text) => source.locator.value("period", text),
+                    None => *span,
+                };
+                diagnostics.push(source.error(at, err.message).with_hint(err.hint));
+                None
+            }
+        },
+    };
+
+    if diagnostics.error_count() > errors_before {
+        return None;
+    }
+    let summary = match fm.summary {
+        Some(s) => s,
+        None => markdown::first_paragraph(body, SUMMARY_CHARS),
+    };
+    Some(Report {
+        slug,
+        source: source.file.to_path_buf(),
+        title,
+        counties,
+        subregions,
+        municipalities,
+        methods,
+        period: period?,
+        organisation: fm.organisation,
+        outcomes: fm.outcomes,
+        target_groups: fm.target_groups,
+        funding: fm.funding,
+        budget_sek: fm.budget_sek,
+        status: fm.status,
+        contact: fm.contact,
+        tags: fm.tags,
+        summary,
+        draft: fm.draft,
+        body: body.to_string(),
+    })
+}
+
+fn resolve_counties(
+    source: &Source,
+    written: &[Located<String>],
+    vocabulary: &Vocabulary,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<CountyIdx>, Vec<SubregionIdx>) {
+    let regions = &vocabulary.regions;
+    let mut counties = Vec::new();
+    let mut subregions = Vec::new();
+    for item in written {
+        match regions.find_region(&item.value) {
+            Some(found) => {
+                let county = regions.county_of(found);
+                if !counties.contains(&county) {
+                    counties.push(county);
+                }
+                if let RegionMatch::Subregion(s) = found {
+                    if !subregions.contains(&s) {
+                        subregions.push(s);
+                    }
+                }
+            }
+            None => {
+                let hint = if let Some(k) = regions.find_kommun(&item.value) {
+                    let m = regions.municipality(k);
+                    format!(
+                        "`{}` is a municipality in {}; write `county: {}` and list `{}` under `municipalities:`",
+                        m.name,
+                        regions.county(m.county).name,
+                        regions.county(m.county).name,
+                        m.name
+                    )
+                } else {
+                    match regions.suggest_regions(&item.value, 1).first() {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None => "use a county name (`Örebro län`), its short name (`Örebro`), its SCB code (`18`) or a sub-region (`Skaraborg`)".into(),
+                    }
+                };
+                diagnostics.push(
+                    source
+                        .error(item.span, format!("unknown county `{}`", item.value))
+                        .with_hint(hint),
+                );
+            }
+        }
+    }
+    (counties, subregions)
+}
+
+fn resolve_municipalities(
+    source: &Source,
+    written: &[Located<String>],
+    counties: &[CountyIdx],
+    subregions: &[SubregionIdx],
+    vocabulary: &Vocabulary,
+    diagnostics: &mut Diagnostics,
+) -> Vec<KommunIdx> {
+    let regions = &vocabulary.regions;
+    let mut out = Vec::new();
+    for item in written {
+        let Some(k) = regions.find_kommun(&item.value) else {
+            let hint = match regions.suggest_kommuner(&item.value, 1).first() {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "use one of Sweden's 290 municipality names (`Nora`) or its 4-digit SCB code (`1884`)".into(),
+            };
+            diagnostics.push(
+                source
+                    .error(item.span, format!("unknown municipality `{}`", item.value))
+                    .with_hint(hint),
+            );
+            continue;
+        };
+        if out.contains(&k) {
+            continue;
+        }
+        let m = regions.municipality(k);
+        let in_subregion = subregions.iter().any(|s| regions.subregion(*s).municipalities.contains(&k));
+        if !counties.is_empty() && !counties.contains(&m.county) && !in_subregion {
+            let county = regions.county(m.county);
+            diagnostics.push(
+                source
+                    .warning(item.span, format!("municipality `{}` lies in {}, which is not among this report's counties", m.name, county.name))
+                    .with_hint(format!("add `{}` to `county:`, or check the municipality", county.name)),
+            );
+        }
+        out.push(k);
+    }
+    out
+}
+
+fn resolve_methods(
+    source: &Source,
+    written: &[Located<String>],
+    vocabulary: &Vocabulary,
+    diagnostics: &mut Diagnostics,
+) -> Vec<MethodRef> {
+    let mut out: Vec<MethodRef> = Vec::new();
+    for item in written {
+        let method = match vocabulary.methods.find(&item.value) {
+            Some(idx) => MethodRef::Known(idx),
+            None => {
+                let id = slugify(&item.value);
+                let suggestions = vocabulary.methods.suggest(&item.value, 3);
+                diagnostics.push(
+                    source
+                        .warning(item.span, format!("unknown method `{}` is not in the vocabulary", item.value))
+                        .with_hint(format!(
+                            "did you mean {}? If it is a new method, add it to vocabulary/methods.yaml as `- {{id: {id}, name: \"{}\"}}` under `methods:`",
+                            or_list(&suggestions),
+                            item.value
+                        )),
+                );
+                if id.is_empty() {
+                    continue;
+                }
+                MethodRef::Unknown {
+                    id: MethodId(id),
+                    name: item.value.clone(),
+                }
+            }
+        };
+        let duplicate = out.iter().any(|m| match (m, &method) {
+            (MethodRef::Unknown { id: a, .. }, MethodRef::Unknown { id: b, .. }) => a == b,
+            (a, b) => a == b,
+        });
+        if !duplicate {
+            out.push(method);
+        }
+    }
+    out
+}

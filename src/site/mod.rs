@@ -1,0 +1,140 @@
+//! From a site folder to a finished site: load → model → plan → render → write.
+
+mod data;
+mod model;
+mod output;
+mod plan;
+mod render;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+pub use model::{collation_key, ReportIdx, Site, SiteMethod, SiteMethodIdx, Taxonomy};
+pub use output::Staging;
+pub use plan::{full_plan, PageKind, Urls};
+pub use render::{county_anchor, Renderer};
+
+use crate::config::SiteConfig;
+use crate::content::{load_reports, period};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::theme::Theme;
+use crate::vocabulary::Vocabulary;
+
+/// Reads and validates everything under `root`. Returns the site when there are no errors
+/// (after `strict` turned warnings into errors), and every diagnostic either way.
+pub fn load(root: &Path, drafts: bool, strict: bool) -> (Option<Site>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let config = SiteConfig::load(root, &mut diagnostics);
+    let vocabulary = Vocabulary::for_site(root, &mut diagnostics);
+    let reports = load_reports(root, &vocabulary, drafts, &mut diagnostics);
+    if strict {
+        diagnostics.promote_warnings();
+    }
+    diagnostics.sort();
+    if diagnostics.has_errors() {
+        return (None, diagnostics);
+    }
+    let site = Site::new(config, vocabulary, reports, period::current_year());
+    (Some(site), diagnostics)
+}
+
+/// What a build did, for the summary line and benchmarks.
+#[derive(Debug, Clone, Default)]
+pub struct BuildStats {
+    pub reports: usize,
+    pub pages: usize,
+    pub bytes: u64,
+    pub load: Duration,
+    pub render: Duration,
+    pub total: Duration,
+}
+
+/// Renders every page of `site` into a temporary folder and swaps it in at `output`.
+pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diagnostics> {
+    let started = Instant::now();
+    let mut diagnostics = Diagnostics::new();
+    check_output_location(root, output, &mut diagnostics);
+    let theme = Theme::for_site(root);
+    let renderer = Renderer::new(site, theme.clone());
+    for d in renderer.check_templates() {
+        diagnostics.push(d);
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let io_error = |what: &str, err: std::io::Error| {
+        Diagnostic::error(output, format!("cannot write the site: {what}: {err}"))
+            .with_hint("check that the output folder's parent exists and is writable, and that the disk is not full")
+    };
+    let staging = Staging::new(output).map_err(|e| single(io_error("creating a temporary folder", e)))?;
+
+    let plan = full_plan(site);
+    let results: Vec<Result<u64, Diagnostic>> = plan
+        .par_iter()
+        .map(|&page| {
+            let (path, bytes) = renderer.render(page)?;
+            staging.write(&path, &bytes).map_err(|e| io_error(&path, e))?;
+            Ok(bytes.len() as u64)
+        })
+        .collect();
+    let mut bytes = 0;
+    for r in results {
+        match r {
+            Ok(n) => bytes += n,
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    match theme.static_files() {
+        Ok(files) => {
+            for (path, content) in files {
+                if let Err(e) = staging.write(&path, &content) {
+                    diagnostics.push(io_error(&path, e));
+                }
+                bytes += content.len() as u64;
+            }
+        }
+        Err(e) => diagnostics.push(
+            Diagnostic::error(PathBuf::from("static"), format!("cannot read static files: {e}"))
+                .with_hint("check the permissions of the site's static/ folder"),
+        ),
+    }
+    if diagnostics.has_errors() {
+        diagnostics.sort();
+        return Err(diagnostics);
+    }
+    let render = started.elapsed();
+    staging.commit().map_err(|e| single(io_error("replacing the output folder", e)))?;
+    Ok(BuildStats {
+        reports: site.reports.len(),
+        pages: plan.len(),
+        bytes,
+        render,
+        total: started.elapsed(),
+        ..BuildStats::default()
+    })
+}
+
+fn single(d: Diagnostic) -> Diagnostics {
+    let mut all = Diagnostics::new();
+    all.push(d);
+    all
+}
+
+/// Refuses output folders that would swallow the site itself (`--output .`).
+fn check_output_location(root: &Path, output: &Path, diagnostics: &mut Diagnostics) {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root_abs, output_abs) = (absolute(root), absolute(output));
+    let root_abs = root_abs.canonicalize().unwrap_or(root_abs);
+    let output_abs = match (output_abs.parent(), output_abs.file_name()) {
+        (Some(parent), Some(name)) => parent.canonicalize().map(|p| p.join(name)).unwrap_or(output_abs.clone()),
+        _ => output_abs.clone(),
+    };
+    if root_abs.starts_with(&output_abs) {
+        diagnostics.push(
+            Diagnostic::error(output, "the output folder contains the site's own files")
+                .with_hint("choose a separate folder, such as the default `public/`; the output folder is replaced on every build"),
+        );
+    }
+}

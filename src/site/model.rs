@@ -1,0 +1,234 @@
+//! The site model: validated reports plus the taxonomies every page is built from (method,
+//! county, sub-region, municipality, year, and the method × county matrix).
+//!
+//! A pure function of the inputs; building it is linear in the number of (report, term) pairs.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::config::SiteConfig;
+use crate::content::{MethodRef, Report};
+use crate::vocabulary::{CountyIdx, KommunIdx, MethodId, MethodIdx, Vocabulary};
+
+/// Index of a report in [`Site::reports`].
+pub type ReportIdx = u32;
+
+/// Index of a method in [`Site::methods`]: the vocabulary's methods first (same order), then the
+/// unknown ones the reports use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SiteMethodIdx(pub u16);
+
+/// A method as the site shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteMethod {
+    pub id: MethodId,
+    pub name: String,
+    pub short_name: String,
+    pub kind: String,
+    pub description: String,
+    pub aliases: Vec<String>,
+    /// False for a method an editor wrote that is not in the vocabulary.
+    pub known: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Taxonomy {
+    /// Per site method, the reports using it.
+    pub by_method: Vec<Vec<ReportIdx>>,
+    /// Per county (SCB order).
+    pub by_county: Vec<Vec<ReportIdx>>,
+    /// Per sub-region.
+    pub by_subregion: Vec<Vec<ReportIdx>>,
+    /// Per municipality (SCB order).
+    pub by_kommun: Vec<Vec<ReportIdx>>,
+    /// Per calendar year, the reports active in it.
+    pub by_year: BTreeMap<u16, Vec<ReportIdx>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub vocabulary: Vocabulary,
+    /// Sorted by title (Swedish order), then slug: every list built from it is sorted too.
+    pub reports: Vec<Report>,
+    pub methods: Vec<SiteMethod>,
+    /// Per report, its methods as site method indices (parallel to `reports`).
+    pub report_methods: Vec<Vec<SiteMethodIdx>>,
+    pub taxonomy: Taxonomy,
+    /// The year ongoing projects run to.
+    pub current_year: u16,
+}
+
+impl Site {
+    pub fn new(config: SiteConfig, vocabulary: Vocabulary, mut reports: Vec<Report>, current_year: u16) -> Site {
+        reports.sort_by_cached_key(|r| (collation_key(&r.title), r.slug.clone()));
+
+        let mut methods: Vec<SiteMethod> = vocabulary
+            .methods
+            .all()
+            .iter()
+            .map(|m| SiteMethod {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                short_name: m.short_name.clone(),
+                kind: m.kind.clone(),
+                description: m.description.clone(),
+                aliases: m.aliases.clone(),
+                known: true,
+            })
+            .collect();
+        let known_count = methods.len();
+
+        // Unknown spellings with the same URL name are one method, named as first written.
+        let mut unknown: BTreeMap<&MethodId, &str> = BTreeMap::new();
+        for r in &reports {
+            for m in &r.methods {
+                if let MethodRef::Unknown { id, name } = m {
+                    unknown.entry(id).or_insert(name);
+                }
+            }
+        }
+        let mut unknown_index: HashMap<MethodId, SiteMethodIdx> = HashMap::new();
+        for (id, name) in unknown {
+            unknown_index.insert(id.clone(), SiteMethodIdx(methods.len() as u16));
+            methods.push(SiteMethod {
+                id: id.clone(),
+                name: name.to_string(),
+                short_name: name.to_string(),
+                kind: String::new(),
+                description: String::new(),
+                aliases: Vec::new(),
+                known: false,
+            });
+        }
+
+        let report_methods: Vec<Vec<SiteMethodIdx>> = reports
+            .iter()
+            .map(|r| {
+                r.methods
+                    .iter()
+                    .filter_map(|m| match m {
+                        MethodRef::Known(MethodIdx(i)) if (*i as usize) < known_count => Some(SiteMethodIdx(*i)),
+                        MethodRef::Known(_) => None,
+                        MethodRef::Unknown { id, .. } => unknown_index.get(id).copied(),
+                    })
+                    .collect()
+            })
+            .collect();
+
+        let regions = &vocabulary.regions;
+        let mut taxonomy = Taxonomy {
+            by_method: vec![Vec::new(); methods.len()],
+            by_county: vec![Vec::new(); regions.counties.len()],
+            by_subregion: vec![Vec::new(); regions.subregions.len()],
+            by_kommun: vec![Vec::new(); regions.municipalities.len()],
+            by_year: BTreeMap::new(),
+        };
+        for (i, r) in reports.iter().enumerate() {
+            let i = i as ReportIdx;
+            for m in &report_methods[i as usize] {
+                taxonomy.by_method[m.0 as usize].push(i);
+            }
+            for c in &r.counties {
+                taxonomy.by_county[c.0 as usize].push(i);
+            }
+            for s in &r.subregions {
+                taxonomy.by_subregion[s.0 as usize].push(i);
+            }
+            for k in &r.municipalities {
+                taxonomy.by_kommun[k.0 as usize].push(i);
+            }
+            for year in r.period.years(current_year) {
+                taxonomy.by_year.entry(year).or_default().push(i);
+            }
+        }
+
+        Site {
+            config,
+            vocabulary,
+            reports,
+            methods,
+            report_methods,
+            taxonomy,
+            current_year,
+        }
+    }
+
+    pub fn method(&self, idx: SiteMethodIdx) -> &SiteMethod {
+        &self.methods[idx.0 as usize]
+    }
+
+    /// Methods with at least one report.
+    pub fn used_methods(&self) -> impl Iterator<Item = SiteMethodIdx> + '_ {
+        (0..self.methods.len())
+            .filter(|&i| !self.taxonomy.by_method[i].is_empty())
+            .map(|i| SiteMethodIdx(i as u16))
+    }
+
+    /// Counties with at least one report.
+    pub fn used_counties(&self) -> impl Iterator<Item = CountyIdx> + '_ {
+        (0..self.taxonomy.by_county.len())
+            .filter(|&i| !self.taxonomy.by_county[i].is_empty())
+            .map(|i| CountyIdx(i as u16))
+    }
+
+    /// Municipalities with at least one report.
+    pub fn used_municipalities(&self) -> impl Iterator<Item = KommunIdx> + '_ {
+        (0..self.taxonomy.by_kommun.len())
+            .filter(|&i| !self.taxonomy.by_kommun[i].is_empty())
+            .map(|i| KommunIdx(i as u16))
+    }
+
+    /// The reports using `method` in `county`: one cell of the matrix.
+    pub fn cell(&self, method: SiteMethodIdx, county: CountyIdx) -> impl Iterator<Item = ReportIdx> + '_ {
+        self.taxonomy.by_method[method.0 as usize]
+            .iter()
+            .copied()
+            .filter(move |&r| self.reports[r as usize].counties.contains(&county))
+    }
+
+    /// Method × county report counts, for methods with reports: `(method, per-county counts)`.
+    pub fn matrix(&self) -> Vec<(SiteMethodIdx, Vec<u32>)> {
+        let counties = self.vocabulary.regions.counties.len();
+        let mut rows: Vec<(SiteMethodIdx, Vec<u32>)> = self
+            .used_methods()
+            .map(|m| {
+                let mut counts = vec![0u32; counties];
+                for &r in &self.taxonomy.by_method[m.0 as usize] {
+                    for c in &self.reports[r as usize].counties {
+                        counts[c.0 as usize] += 1;
+                    }
+                }
+                (m, counts)
+            })
+            .collect();
+        rows.sort_by_cached_key(|(m, _)| collation_key(&self.method(*m).name));
+        rows
+    }
+}
+
+/// A sort key that puts å, ä, ö after z, as Swedish readers expect, and ignores case.
+pub fn collation_key(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' => '{',
+            'ä' | 'æ' => '|',
+            'ö' | 'ø' => '}',
+            'é' | 'è' => 'e',
+            'ü' => 'y',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_order_puts_a_ring_after_z() {
+        let mut names = vec!["Örebro", "Ale", "Åre", "Älvsbyn", "Zeta"];
+        names.sort_by_key(|n| collation_key(n));
+        assert_eq!(names, ["Ale", "Zeta", "Åre", "Älvsbyn", "Örebro"]);
+    }
+}

@@ -1,0 +1,186 @@
+//! The render plan: which output files the site has, where they go, and what they are made of.
+//! A full build renders every page of the plan; a partial rebuild renders a subset.
+
+use crate::config::SiteConfig;
+use crate::vocabulary::{CountyIdx, KommunIdx};
+
+use super::model::{ReportIdx, Site, SiteMethodIdx};
+
+/// One output file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PageKind {
+    Index,
+    Reports,
+    Report(ReportIdx),
+    Methods,
+    Method(SiteMethodIdx),
+    Counties,
+    County(CountyIdx),
+    Municipality(KommunIdx),
+    Years,
+    Year(u16),
+    Matrix,
+    NotFound,
+    Feed,
+    Sitemap,
+    ReportsJson,
+    MatrixCsv,
+}
+
+impl PageKind {
+    /// The template that renders this page, or `None` for data files made in code.
+    pub fn template(self) -> Option<&'static str> {
+        Some(match self {
+            PageKind::Index => "index.html",
+            PageKind::Reports => "reports.html",
+            PageKind::Report(_) => "report.html",
+            PageKind::Methods => "methods.html",
+            PageKind::Method(_) => "method.html",
+            PageKind::Counties => "counties.html",
+            PageKind::County(_) => "county.html",
+            PageKind::Municipality(_) => "municipality.html",
+            PageKind::Years => "years.html",
+            PageKind::Year(_) => "year.html",
+            PageKind::Matrix => "matrix.html",
+            PageKind::NotFound => "404.html",
+            PageKind::Feed => "feed.xml",
+            PageKind::Sitemap => "sitemap.xml",
+            PageKind::ReportsJson | PageKind::MatrixCsv => return None,
+        })
+    }
+
+    /// HTML pages a visitor can land on (listed in the sitemap).
+    pub fn is_listed(self) -> bool {
+        !matches!(
+            self,
+            PageKind::NotFound | PageKind::Feed | PageKind::Sitemap | PageKind::ReportsJson | PageKind::MatrixCsv
+        )
+    }
+}
+
+/// Builds root-relative URLs with the site's base path and segment names.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base: String,
+    config: SiteConfig,
+}
+
+impl Urls {
+    pub fn new(config: &SiteConfig) -> Urls {
+        Urls {
+            base: config.base_path().to_string(),
+            config: config.clone(),
+        }
+    }
+
+    pub fn home(&self) -> String {
+        self.base.clone()
+    }
+
+    fn section(&self, segment: &str) -> String {
+        format!("{}{segment}/", self.base)
+    }
+
+    fn item(&self, segment: &str, name: &str) -> String {
+        format!("{}{segment}/{name}/", self.base)
+    }
+
+    pub fn file(&self, name: &str) -> String {
+        format!("{}{name}", self.base)
+    }
+
+    pub fn reports(&self) -> String {
+        self.section(&self.config.paths.reports)
+    }
+    pub fn report(&self, slug: &str) -> String {
+        self.item(&self.config.paths.reports, slug)
+    }
+    pub fn methods(&self) -> String {
+        self.section(&self.config.paths.methods)
+    }
+    pub fn method(&self, id: &str) -> String {
+        self.item(&self.config.paths.methods, id)
+    }
+    pub fn counties(&self) -> String {
+        self.section(&self.config.paths.counties)
+    }
+    pub fn county(&self, slug: &str) -> String {
+        self.item(&self.config.paths.counties, slug)
+    }
+    pub fn municipality(&self, slug: &str) -> String {
+        self.item(&self.config.paths.municipalities, slug)
+    }
+    pub fn years(&self) -> String {
+        self.section(&self.config.paths.years)
+    }
+    pub fn year(&self, year: u16) -> String {
+        self.item(&self.config.paths.years, &year.to_string())
+    }
+    pub fn matrix(&self) -> String {
+        self.section(&self.config.paths.matrix)
+    }
+    pub fn search(&self) -> String {
+        self.section(&self.config.paths.search)
+    }
+
+    /// The page's URL.
+    pub fn of(&self, site: &Site, kind: PageKind) -> String {
+        let regions = &site.vocabulary.regions;
+        match kind {
+            PageKind::Index => self.home(),
+            PageKind::Reports => self.reports(),
+            PageKind::Report(r) => self.report(&site.reports[r as usize].slug),
+            PageKind::Methods => self.methods(),
+            PageKind::Method(m) => self.method(&site.method(m).id.0),
+            PageKind::Counties => self.counties(),
+            PageKind::County(c) => self.county(&regions.county(c).slug),
+            PageKind::Municipality(k) => self.municipality(&regions.municipality(k).slug),
+            PageKind::Years => self.years(),
+            PageKind::Year(y) => self.year(y),
+            PageKind::Matrix => self.matrix(),
+            PageKind::NotFound => self.file("404.html"),
+            PageKind::Feed => self.file("feed.xml"),
+            PageKind::Sitemap => self.file("sitemap.xml"),
+            PageKind::ReportsJson => self.file("data/reports.json"),
+            PageKind::MatrixCsv => self.file("data/matrix.csv"),
+        }
+    }
+
+    /// Where a URL's file lives inside the output folder (`rapporter/x/index.html`).
+    pub fn output_path(&self, url: &str) -> String {
+        let relative = url.strip_prefix(&self.base).unwrap_or(url.trim_start_matches('/'));
+        if relative.is_empty() || relative.ends_with('/') {
+            format!("{relative}index.html")
+        } else {
+            relative.to_string()
+        }
+    }
+}
+
+/// Every output file of the site, in a stable order.
+pub fn full_plan(site: &Site) -> Vec<PageKind> {
+    let mut pages = vec![PageKind::Index, PageKind::Reports, PageKind::Methods, PageKind::Counties, PageKind::Years, PageKind::Matrix];
+    pages.extend((0..site.reports.len()).map(|r| PageKind::Report(r as ReportIdx)));
+    pages.extend((0..site.methods.len()).map(|m| PageKind::Method(SiteMethodIdx(m as u16))));
+    pages.extend((0..site.vocabulary.regions.counties.len()).map(|c| PageKind::County(CountyIdx(c as u16))));
+    pages.extend(site.used_municipalities().map(PageKind::Municipality));
+    pages.extend(site.taxonomy.by_year.keys().map(|&y| PageKind::Year(y)));
+    pages.extend([PageKind::NotFound, PageKind::Feed, PageKind::Sitemap, PageKind::ReportsJson, PageKind::MatrixCsv]);
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_follow_urls() {
+        let mut config = SiteConfig::default();
+        config.base_url = "https://example.org/fou/".into();
+        let urls = Urls::new(&config);
+        assert_eq!(urls.report("a"), "/fou/rapporter/a/");
+        assert_eq!(urls.output_path(&urls.report("a")), "rapporter/a/index.html");
+        assert_eq!(urls.output_path(&urls.home()), "index.html");
+        assert_eq!(urls.output_path(&urls.file("data/reports.json")), "data/reports.json");
+    }
+}

@@ -1,0 +1,209 @@
+//! The method vocabulary (BRA, Beardslee, SOFIA-modellen …) and the lookup of an editor's
+//! spelling of a method.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::matching::{self, key};
+use super::slugify;
+
+/// A method's stable identifier, also its URL name (`bra`, `sofia-modellen`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MethodId(pub String);
+
+/// Index of a method in [`Methods::all`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MethodIdx(pub u16);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Method {
+    pub id: MethodId,
+    pub name: String,
+    pub short_name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub description: String,
+}
+
+/// Methods as stored in YAML.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodsData {
+    #[serde(default)]
+    pub methods: Vec<MethodData>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodData {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub short_name: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Methods {
+    all: Vec<Method>,
+    index: HashMap<String, MethodIdx>,
+}
+
+impl Methods {
+    pub fn all(&self) -> &[Method] {
+        &self.all
+    }
+
+    pub fn get(&self, idx: MethodIdx) -> &Method {
+        &self.all[idx.0 as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.all.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty()
+    }
+
+    /// Resolves a spelling: id, name, short name or alias, ignoring case and spacing; failing
+    /// that, a spelling whose slug is a method id ("Sofia modellen" → `sofia-modellen`).
+    pub fn find(&self, text: &str) -> Option<MethodIdx> {
+        self.index
+            .get(&key(text))
+            .or_else(|| self.index.get(&slugify(text)))
+            .copied()
+    }
+
+    /// The three (or `limit`) known method names closest to an unknown spelling.
+    pub fn suggest(&self, text: &str, limit: usize) -> Vec<&str> {
+        let all = self.all.iter().flat_map(|m| {
+            [m.name.as_str(), m.short_name.as_str(), m.id.0.as_str()]
+                .into_iter()
+                .chain(m.aliases.iter().map(String::as_str))
+                .map(move |spelling| (m.name.as_str(), spelling))
+        });
+        matching::closest(text, all, limit, 0.0)
+    }
+
+    /// Adds methods, or aliases and texts to methods with an existing id. Errors are plain
+    /// sentences; the caller adds the file.
+    pub fn extend(&mut self, data: MethodsData) -> Result<(), String> {
+        for m in data.methods {
+            let id = MethodId(m.id.trim().to_string());
+            if id.0.is_empty() || slugify(&id.0) != id.0 {
+                return Err(format!(
+                    "method id `{}` must be a URL name such as `{}`",
+                    id.0,
+                    slugify(&id.0)
+                ));
+            }
+            match self.all.iter_mut().find(|existing| existing.id == id) {
+                Some(existing) => {
+                    existing.aliases.extend(m.aliases);
+                    if let Some(name) = m.name {
+                        existing.name = name;
+                    }
+                    if let Some(short_name) = m.short_name {
+                        existing.short_name = short_name;
+                    }
+                    if let Some(kind) = m.kind {
+                        existing.kind = kind;
+                    }
+                    if let Some(description) = m.description {
+                        existing.description = description;
+                    }
+                }
+                None => {
+                    let name = m
+                        .name
+                        .ok_or_else(|| format!("method `{}` needs a `name`", id.0))?;
+                    self.all.push(Method {
+                        short_name: m.short_name.unwrap_or_else(|| name.clone()),
+                        name,
+                        id,
+                        kind: m.kind.unwrap_or_default(),
+                        aliases: m.aliases,
+                        description: m.description.unwrap_or_default(),
+                    });
+                }
+            }
+        }
+        self.rebuild_index()
+    }
+
+    fn rebuild_index(&mut self) -> Result<(), String> {
+        let mut index: HashMap<String, MethodIdx> = HashMap::new();
+        for (i, m) in self.all.iter().enumerate() {
+            let idx = MethodIdx(i as u16);
+            let spellings = [&m.id.0, &m.name, &m.short_name].into_iter().chain(&m.aliases);
+            for spelling in spellings {
+                let k = key(spelling);
+                if let Some(previous) = index.insert(k, idx) {
+                    if previous != idx {
+                        return Err(format!(
+                            "`{spelling}` names both `{}` and `{}`",
+                            self.all[previous.0 as usize].id.0, m.id.0
+                        ));
+                    }
+                }
+            }
+        }
+        self.index = index;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::vocabulary::Vocabulary;
+
+    use super::*;
+
+    #[test]
+    fn methods_match_by_every_spelling() {
+        let methods = &Vocabulary::builtin().methods;
+        let bra = methods.find("bra").unwrap();
+        for spelling in ["BRA", "Barns rätt som anhöriga", "BRA - Barns rätt som anhöriga", " bra-samtal "] {
+            assert_eq!(methods.find(spelling), Some(bra), "{spelling}");
+        }
+        assert_eq!(methods.get(methods.find("Family Talk").unwrap()).id.0, "beardslee");
+        assert_eq!(methods.find("Okänd metod"), None);
+    }
+
+    #[test]
+    fn unknown_methods_get_three_suggestions() {
+        let methods = &Vocabulary::builtin().methods;
+        let s = methods.suggest("Beardsle", 3);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0], "Beardslees familjeintervention");
+    }
+
+    #[test]
+    fn sites_can_add_methods_and_aliases() {
+        let mut methods = Vocabulary::builtin().methods.clone();
+        let data: MethodsData = crate::yaml::from_str(
+            "methods:\n  - id: fifa\n    name: FIFA\n  - id: bra\n    aliases: [Anhörigsamtal]\n",
+        )
+        .unwrap();
+        methods.extend(data).unwrap();
+        assert!(methods.find("fifa").is_some());
+        assert_eq!(methods.find("anhörigsamtal"), methods.find("BRA"));
+    }
+
+    #[test]
+    fn conflicting_aliases_are_refused() {
+        let mut methods = Vocabulary::builtin().methods.clone();
+        let data: MethodsData =
+            crate::yaml::from_str("methods:\n  - id: nytt\n    name: Nytt\n    aliases: [BRA]\n").unwrap();
+        assert!(methods.extend(data).unwrap_err().contains("BRA"));
+    }
+}
