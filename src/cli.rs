@@ -7,7 +7,11 @@ use clap::{Parser, Subcommand};
 use crate::cmd;
 
 #[derive(Debug, Parser)]
-#[command(name = "fouweb", version, about = "Static site generator for FoU knowledge bases of project reports")]
+#[command(
+    name = "fouweb",
+    version,
+    about = "Static site generator for FoU knowledge bases of project reports"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -85,8 +85,11 @@ impl SiteConfig {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return SiteConfig::default(),
             Err(err) => {
                 diagnostics.push(
-                    Diagnostic::error("site.yaml", format!("cannot read the site configuration: {err}"))
-                        .with_hint("site.yaml must be a readable UTF-8 file"),
+                    Diagnostic::error(
+                        "site.yaml",
+                        format!("cannot read the site configuration: {err}"),
+                    )
+                    .with_hint("site.yaml must be a readable UTF-8 file"),
                 );
                 return SiteConfig::default();
             }
@@ -117,13 +120,22 @@ impl SiteConfig {
         for (key, segment) in config.paths.all() {
             if segment.is_empty() || slugify(segment) != segment {
                 diagnostics.push(
-                    Diagnostic::error("site.yaml", format!("`paths.{key}` must be a URL name such as `{}`, found `{segment}`", slugify(segment)))
-                        .with_hint("use lowercase letters a–z, digits and `-`"),
+                    Diagnostic::error(
+                        "site.yaml",
+                        format!(
+                            "`paths.{key}` must be a URL name such as `{}`, found `{segment}`",
+                            slugify(segment)
+                        ),
+                    )
+                    .with_hint("use lowercase letters a–z, digits and `-`"),
                 );
             } else if seen.contains(&segment) {
                 diagnostics.push(
-                    Diagnostic::error("site.yaml", format!("`paths.{key}` uses `{segment}`, which another path already uses"))
-                        .with_hint("give every kind of page its own segment"),
+                    Diagnostic::error(
+                        "site.yaml",
+                        format!("`paths.{key}` uses `{segment}`, which another path already uses"),
+                    )
+                    .with_hint("give every kind of page its own segment"),
                 );
             }
             seen.push(segment);
@@ -135,7 +147,13 @@ impl SiteConfig {
     pub fn base_path(&self) -> &str {
         let rest = match self.base_url.split_once("://") {
             Some((_, rest)) => rest,
-            None => return if self.base_url.starts_with('/') { &self.base_url } else { "/" },
+            None => {
+                return if self.base_url.starts_with('/') {
+                    &self.base_url
+                } else {
+                    "/"
+                }
+            }
         };
         rest.find('/').map_or("/", |i| &rest[i..])
     }
@@ -179,7 +197,12 @@ mod tests {
     fn unknown_keys_and_bad_segments_are_errors() {
         let mut diags = Diagnostics::new();
         SiteConfig::parse("title: A\ntitel: B\n", &mut diags);
-        assert_eq!(diags.items()[0].span.map(|s| s.line), Some(2), "{}", diags.render());
+        assert_eq!(
+            diags.items()[0].span.map(|s| s.line),
+            Some(2),
+            "{}",
+            diags.render()
+        );
         let mut diags = Diagnostics::new();
         SiteConfig::parse("paths:\n  reports: Rapporter Nu\n", &mut diags);
         assert!(diags.has_errors());

@@ -189,7 +189,8 @@ impl Diagnostics {
     /// Sorts by file, then position, then severity, so output is stable across runs.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
-            (&a.file, a.span, a.severity, &a.message).cmp(&(&b.file, b.span, b.severity, &b.message))
+            (&a.file, a.span, a.severity, &a.message)
+                .cmp(&(&b.file, b.span, b.severity, &b.message))
         });
     }
 
@@ -283,11 +284,16 @@ mod tests {
     fn repeated_warnings_are_grouped() {
         let mut all = Diagnostics::new();
         for i in 0..6 {
-            all.push(Diagnostic::warning(format!("c/{i}.md"), "unknown method `X`").at(Span::new(5, 3, 1)));
+            all.push(
+                Diagnostic::warning(format!("c/{i}.md"), "unknown method `X`")
+                    .at(Span::new(5, 3, 1)),
+            );
         }
         let text = all.render();
         assert_eq!(text.matches("warning: unknown method").count(), 1);
-        assert!(text.contains("the same warning in 5 more places: c/1.md:5:3, c/2.md:5:3, c/3.md:5:3 and 2 more"));
+        assert!(text.contains(
+            "the same warning in 5 more places: c/1.md:5:3, c/2.md:5:3, c/3.md:5:3 and 2 more"
+        ));
     }
 
     #[test]

@@ -30,27 +30,48 @@ pub fn to_html(markdown: &str) -> String {
                 has_raw_html = true;
                 event
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => Event::Start(Tag::Link {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
                 link_type,
                 dest_url: safe_url(dest_url),
                 title,
                 id,
             }),
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => Event::Start(Tag::Image {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
                 link_type,
                 dest_url: safe_url(dest_url),
                 title,
                 id,
             }),
-            Event::Start(Tag::Heading { .. }) => {
+            // The page title is the only h1: body headings start at h2.
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 heading_start = Some(events.len());
-                event
+                Event::Start(Tag::Heading {
+                    level: level.max(HeadingLevel::H2),
+                    id,
+                    classes,
+                    attrs,
+                })
             }
-            Event::End(TagEnd::Heading(_)) => {
+            Event::End(TagEnd::Heading(level)) => {
                 if let Some(start) = heading_start.take() {
                     anchors.assign(&mut events, start);
                 }
-                event
+                Event::End(TagEnd::Heading(level.max(HeadingLevel::H2)))
             }
             other => other,
         };
@@ -74,7 +95,13 @@ struct Anchors {
 
 impl Anchors {
     fn assign(&mut self, events: &mut [Event], start: usize) {
-        let Some(Event::Start(Tag::Heading { level, id, classes, attrs })) = events.get(start).cloned() else {
+        let Some(Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        })) = events.get(start).cloned()
+        else {
             return;
         };
         let base = match &id {
@@ -91,9 +118,17 @@ impl Anchors {
                 slugify(&text)
             }
         };
-        let base = if base.is_empty() { heading_fallback(level) } else { base };
+        let base = if base.is_empty() {
+            heading_fallback(level)
+        } else {
+            base
+        };
         let count = self.used.entry(base.clone()).or_insert(0);
-        let unique = if *count == 0 { base } else { format!("{base}-{count}") };
+        let unique = if *count == 0 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
         *count += 1;
         events[start] = Event::Start(Tag::Heading {
             level,
@@ -139,9 +174,13 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"]);
         b.add_allowed_classes("div", ["footnote-definition"]);
         b.attribute_filter(|_, attr, value| match attr {
-            "style" => ["text-align: left", "text-align: center", "text-align: right"]
-                .contains(&value)
-                .then_some(value.into()),
+            "style" => [
+                "text-align: left",
+                "text-align: center",
+                "text-align: right",
+            ]
+            .contains(&value)
+            .then_some(value.into()),
             _ => Some(value.into()),
         });
         b
@@ -162,16 +201,24 @@ pub fn first_paragraph(markdown: &str, max_chars: usize) -> String {
                 }
                 depth_in_paragraph = 0;
             }
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Table(_) | Tag::FootnoteDefinition(_)) => nesting += 1,
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Table | TagEnd::FootnoteDefinition) => {
-                nesting = nesting.saturating_sub(1)
-            }
+            Event::Start(
+                Tag::BlockQuote(_) | Tag::List(_) | Tag::Table(_) | Tag::FootnoteDefinition(_),
+            ) => nesting += 1,
+            Event::End(
+                TagEnd::BlockQuote(_)
+                | TagEnd::List(_)
+                | TagEnd::Table
+                | TagEnd::FootnoteDefinition,
+            ) => nesting = nesting.saturating_sub(1),
             Event::Text(t) | Event::Code(t) if depth_in_paragraph == 1 => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak if depth_in_paragraph == 1 => text.push(' '),
             _ => {}
         }
     }
-    truncate_words(text.split_whitespace().collect::<Vec<_>>().join(" "), max_chars)
+    truncate_words(
+        text.split_whitespace().collect::<Vec<_>>().join(" "),
+        max_chars,
+    )
 }
 
 /// All text of the document, without markup (for search).
@@ -180,7 +227,13 @@ pub fn plain_text(markdown: &str) -> String {
     for event in Parser::new_ext(markdown, options()) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => {}
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image,
+            ) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => {
                 if !text.ends_with(' ') {
                     text.push(' ');
@@ -210,6 +263,10 @@ mod tests {
     fn renders_gfm_features_with_heading_anchors() {
         let html = to_html("## Syfte och mål\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\nText[^1] ~~bort~~\n\n[^1]: Not.\n\n## Syfte och mål\n");
         assert!(html.contains("<h2 id=\"syfte-och-mal\">"), "{html}");
+        assert!(
+            to_html("# Titel\n").starts_with("<h2 id=\"titel\">"),
+            "h1 becomes h2"
+        );
         assert!(html.contains("<h2 id=\"syfte-och-mal-1\">"), "{html}");
         assert!(html.contains("<table>"));
         assert!(html.contains("<del>bort</del>"));
@@ -226,7 +283,12 @@ mod tests {
 
     #[test]
     fn script_urls_are_neutralised() {
-        for md in ["[x](javascript:alert(1))", "[x](JaVa\tScRiPt:alert(1))", "![x](data:text/html,<b>)", "<javascript:alert(1)>"] {
+        for md in [
+            "[x](javascript:alert(1))",
+            "[x](JaVa\tScRiPt:alert(1))",
+            "![x](data:text/html,<b>)",
+            "<javascript:alert(1)>",
+        ] {
             let html = to_html(md);
             let lower = html.to_lowercase();
             assert!(!lower.contains("href=\"java"), "{md} → {html}");
@@ -243,13 +305,19 @@ mod tests {
     #[test]
     fn first_paragraph_skips_headings_and_cuts_at_words() {
         let md = "# Rubrik\n\nDet här är **första** stycket\nmed två rader.\n\nAndra stycket.";
-        assert_eq!(first_paragraph(md, 300), "Det här är första stycket med två rader.");
+        assert_eq!(
+            first_paragraph(md, 300),
+            "Det här är första stycket med två rader."
+        );
         assert_eq!(first_paragraph(md, 12), "Det här är…");
         assert_eq!(first_paragraph("", 10), "");
     }
 
     #[test]
     fn plain_text_drops_markup() {
-        assert_eq!(plain_text("## Rubrik\n\nEtt *ord* och `kod`."), "Rubrik Ett ord och kod.");
+        assert_eq!(
+            plain_text("## Rubrik\n\nEtt *ord* och `kod`."),
+            "Rubrik Ett ord och kod."
+        );
     }
 }

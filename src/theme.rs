@@ -66,8 +66,10 @@ impl Theme {
     /// Every static file of the output: the default theme's, then the site's `static/` folder
     /// (which wins on equal paths). Returns `(output path, bytes)`.
     pub fn static_files(&self) -> std::io::Result<Vec<(String, Vec<u8>)>> {
-        let mut files: Vec<(String, Vec<u8>)> =
-            STATIC_FILES.iter().map(|(n, text)| (n.to_string(), text.as_bytes().to_vec())).collect();
+        let mut files: Vec<(String, Vec<u8>)> = STATIC_FILES
+            .iter()
+            .map(|(n, text)| (n.to_string(), text.as_bytes().to_vec()))
+            .collect();
         if let Some(dir) = &self.site_static {
             for entry in walkdir::WalkDir::new(dir).follow_links(false) {
                 let entry = entry.map_err(std::io::Error::other)?;
@@ -115,8 +117,16 @@ mod tests {
         std::fs::create_dir(dir.path().join("templates")).unwrap();
         std::fs::write(dir.path().join("templates/404.html"), "egen").unwrap();
         let theme = Theme::for_site(dir.path());
-        assert_eq!(theme.template_source("404.html").unwrap().unwrap().0, "egen");
-        assert!(theme.template_source("base.html").unwrap().unwrap().0.contains("<html"));
+        assert_eq!(
+            theme.template_source("404.html").unwrap().unwrap().0,
+            "egen"
+        );
+        assert!(theme
+            .template_source("base.html")
+            .unwrap()
+            .unwrap()
+            .0
+            .contains("<html"));
         assert!(theme.template_source("../x.html").unwrap().is_none());
         assert!(theme.template_source("nope.html").unwrap().is_none());
     }
@@ -125,6 +135,9 @@ mod tests {
     fn joins_refuse_parent_components() {
         assert!(safe_join(Path::new("/a"), "../b").is_none());
         assert!(safe_join(Path::new("/a"), "/etc/passwd").is_none());
-        assert_eq!(safe_join(Path::new("/a"), "b/c.html"), Some(PathBuf::from("/a/b/c.html")));
+        assert_eq!(
+            safe_join(Path::new("/a"), "b/c.html"),
+            Some(PathBuf::from("/a/b/c.html"))
+        );
     }
 }

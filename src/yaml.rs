@@ -63,13 +63,32 @@ impl std::fmt::Display for YamlError {
 
 impl From<serde_yaml::Error> for YamlError {
     fn from(err: serde_yaml::Error) -> Self {
-        let location = err.location();
+        let text = err.to_string();
+        // An unclosed `[` or `{` is noticed lines later; the line that opened it is the one to
+        // fix, and libyaml names it as the context of the error.
+        let opened = text
+            .split_once(", while parsing a flow")
+            .and_then(|(_, context)| position_in(context));
+        let location = err.location().map(|l| (l.line() as u32, l.column() as u32));
+        let (line, col) = match opened.or(location) {
+            Some((l, c)) => (Some(l), Some(c)),
+            None => (None, None),
+        };
         YamlError {
-            message: strip_positions(&err.to_string()),
-            line: location.as_ref().map(|l| l.line() as u32),
-            col: location.as_ref().map(|l| l.column() as u32),
+            message: strip_positions(&text),
+            line,
+            col,
         }
     }
+}
+
+/// The first "line N column M" in `text`.
+fn position_in(text: &str) -> Option<(u32, u32)> {
+    let rest = &text[text.find("line ")? + 5..];
+    let line_digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let rest = rest[line_digits.len()..].strip_prefix(" column ")?;
+    let col_digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line_digits.parse().ok()?, col_digits.parse().ok()?))
 }
 
 /// Parses one YAML document into a [`Node`] tree.
@@ -156,13 +175,16 @@ mod tests {
     #[test]
     fn year_months_stay_text() {
         let node = parse("start: 2008-03\n").unwrap();
-        assert_eq!(node, Node::Map(vec![("start".into(), Node::Str("2008-03".into()))]));
+        assert_eq!(
+            node,
+            Node::Map(vec![("start".into(), Node::Str("2008-03".into()))])
+        );
     }
 
     #[test]
     fn syntax_errors_carry_a_position_and_a_clean_message() {
-        let err = parse("title: ok\ncounty: [a, b\n").unwrap_err();
-        assert_eq!(err.line, Some(3));
+        let err = parse("title: ok\ncounty: [a, b\nperiod: 2008\n").unwrap_err();
+        assert_eq!(err.line, Some(2), "points at the unclosed bracket: {err:?}");
         assert!(!err.message.contains("at line"), "{}", err.message);
     }
 

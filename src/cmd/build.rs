@@ -24,7 +24,10 @@ pub struct Args {
 
 pub fn run(args: &Args) -> ExitCode {
     let started = Instant::now();
-    let output = args.output.clone().unwrap_or_else(|| args.root.join("public"));
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.root.join("public"));
     let (site, diagnostics) = site::load(&args.root, args.drafts, args.strict);
     super::print_diagnostics(&diagnostics);
     let Some(site) = site else {

@@ -30,7 +30,11 @@ pub fn run(args: &Args) -> ExitCode {
     super::print_diagnostics(&diagnostics);
     match site {
         Some(site) if !diagnostics.has_errors() => {
-            println!("ok: {} reports, {}", site.reports.len(), diagnostics.summary());
+            println!(
+                "ok: {} reports, {}",
+                site.reports.len(),
+                diagnostics.summary()
+            );
             ExitCode::SUCCESS
         }
         _ => ExitCode::FAILURE,

@@ -50,7 +50,10 @@ pub fn run(args: &Args) -> ExitCode {
 pub fn scaffold(args: &Args, vocabulary: &Vocabulary) -> Result<PathBuf, String> {
     let slug = slugify(&args.title);
     if slug.is_empty() {
-        return Err(format!("the title `{}` gives an empty file name; use letters or digits", args.title));
+        return Err(format!(
+            "the title `{}` gives an empty file name; use letters or digits",
+            args.title
+        ));
     }
     let regions = &vocabulary.regions;
     let counties = args
@@ -58,7 +61,9 @@ pub fn scaffold(args: &Args, vocabulary: &Vocabulary) -> Result<PathBuf, String>
         .iter()
         .map(|c| match regions.find_region(c) {
             Some(crate::vocabulary::RegionMatch::County(i)) => Ok(regions.county(i).name.clone()),
-            Some(crate::vocabulary::RegionMatch::Subregion(i)) => Ok(regions.subregion(i).name.clone()),
+            Some(crate::vocabulary::RegionMatch::Subregion(i)) => {
+                Ok(regions.subregion(i).name.clone())
+            }
             None => Err(format!(
                 "unknown county `{c}`; did you mean {}?",
                 or_list(&regions.suggest_regions(c, 3))
@@ -88,7 +93,13 @@ pub fn scaffold(args: &Args, vocabulary: &Vocabulary) -> Result<PathBuf, String>
         })
         .collect::<Result<Vec<_>, _>>()?;
 
-    let text = template(&args.title, &counties, &municipalities, &methods, period::current_year());
+    let text = template(
+        &args.title,
+        &counties,
+        &municipalities,
+        &methods,
+        period::current_year(),
+    );
     let dir = args.root.join("content");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let path = dir.join(format!("{slug}.md"));
@@ -103,7 +114,10 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
         .open(path)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::AlreadyExists => {
-                format!("{} already exists; choose another title or edit that file", path.display())
+                format!(
+                    "{} already exists; choose another title or edit that file",
+                    path.display()
+                )
             }
             _ => format!("cannot create {}: {e}", path.display()),
         })?;
@@ -121,16 +135,31 @@ fn list(items: &[String]) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
-fn template(title: &str, counties: &[String], municipalities: &[String], methods: &[String], year: u16) -> String {
+fn template(
+    title: &str,
+    counties: &[String],
+    municipalities: &[String],
+    methods: &[String],
+    year: u16,
+) -> String {
     let mut t = String::from("---\n");
     let _ = writeln!(t, "title: {}", quoted(title));
-    let _ = writeln!(t, "county: {}  # län, short name, SCB code or sub-region", list(counties));
+    let _ = writeln!(
+        t,
+        "county: {}  # län, short name, SCB code or sub-region",
+        list(counties)
+    );
     let _ = writeln!(t, "municipalities: {}", list(municipalities));
     t.push_str("organisation: \"\"\n");
-    let _ = writeln!(t, "period: {{start: {year}-01, end: }}  # leave `end` empty while the work goes on");
+    let _ = writeln!(
+        t,
+        "period: {{start: {year}-01, end: }}  # leave `end` empty while the work goes on"
+    );
     let _ = writeln!(t, "methods: {}", list(methods));
     t.push_str("outcomes: []\ntarget_groups: []\nfunding: \"\"\nbudget_sek:\nstatus: pågående\ncontact: \"\"\ntags: []\nsummary: \"\"\ndraft: false\n---\n\n");
-    t.push_str("## Bakgrund\n\n## Syfte och mål\n\n## Genomförande\n\n## Resultat\n\n## Lärdomar\n");
+    t.push_str(
+        "## Bakgrund\n\n## Syfte och mål\n\n## Genomförande\n\n## Resultat\n\n## Lärdomar\n",
+    );
     t
 }
 
@@ -160,7 +189,9 @@ mod tests {
         let (report, diags) = crate::content::load_file(dir.path(), &path, v);
         assert!(!diags.has_errors(), "{}", diags.render());
         assert_eq!(report.unwrap().title, "BRA-samtal i Växjö");
-        assert!(scaffold(&args(dir.path(), "BRA-samtal i Växjö"), v).unwrap_err().contains("already exists"));
+        assert!(scaffold(&args(dir.path(), "BRA-samtal i Växjö"), v)
+            .unwrap_err()
+            .contains("already exists"));
     }
 
     #[test]
@@ -168,6 +199,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut a = args(dir.path(), "X");
         a.counties = vec!["Kronobergs lan".into()];
-        assert!(scaffold(&a, Vocabulary::builtin()).unwrap_err().contains("Kronobergs län"));
+        assert!(scaffold(&a, Vocabulary::builtin())
+            .unwrap_err()
+            .contains("Kronobergs län"));
     }
 }

@@ -57,6 +57,9 @@ pub struct Frontmatter {
     pub tags: Vec<String>,
     pub summary: Option<String>,
     pub draft: bool,
+    /// Every key written, even when its value was malformed (so that "missing" is not reported
+    /// on top of "wrong type").
+    pub keys: Vec<String>,
 }
 
 /// Everything phase one needs to point at the file.
@@ -79,16 +82,31 @@ impl Source<'_> {
 /// Parses the YAML block of `doc`. Returns `None` when the block is not a usable mapping (the
 /// reason is in `diagnostics`); otherwise the typed frontmatter, possibly with some fields
 /// missing because they were malformed (also reported).
-pub fn parse(source: &Source, doc: &Document, diagnostics: &mut Diagnostics) -> Option<Frontmatter> {
+pub fn parse(
+    source: &Source,
+    doc: &Document,
+    diagnostics: &mut Diagnostics,
+) -> Option<Frontmatter> {
     let node = match yaml::parse(doc.yaml) {
         Ok(node) => node,
         Err(err) => {
             let line = doc.yaml_line + err.line.unwrap_or(1).saturating_sub(1);
-            let span = Span::new(line, err.col.unwrap_or(1), 1);
+            let mut span = Span::new(line, err.col.unwrap_or(1), 1);
+            if let Some(key) = duplicated_key(&err.message) {
+                span = source.locator.second_key(key).unwrap_or(span);
+            }
+            let line_text = source
+                .text
+                .lines()
+                .nth(span.line as usize - 1)
+                .unwrap_or("");
             diagnostics.push(
                 source
-                    .error(span, format!("invalid YAML in frontmatter: {}", err.message))
-                    .with_hint(yaml_hint(&err.message)),
+                    .error(
+                        span,
+                        format!("invalid YAML in frontmatter: {}", err.message),
+                    )
+                    .with_hint(yaml_hint(&err.message, line_text)),
             );
             return None;
         }
@@ -99,7 +117,9 @@ pub fn parse(source: &Source, doc: &Document, diagnostics: &mut Diagnostics) -> 
             diagnostics.push(
                 source
                     .error(Span::start(), "the frontmatter is empty")
-                    .with_hint("add at least `title:`, `county:` and `period:` between the `---` lines"),
+                    .with_hint(
+                        "add at least `title:`, `county:` and `period:` between the `---` lines",
+                    ),
             );
             return None;
         }
@@ -115,6 +135,7 @@ pub fn parse(source: &Source, doc: &Document, diagnostics: &mut Diagnostics) -> 
 
     let mut fm = Frontmatter::default();
     let loc = &source.locator;
+    fm.keys = entries.iter().map(|(k, _)| k.clone()).collect();
     for (key, value) in entries {
         let here = loc.value_start(&key);
         let mut push = |d: Diagnostic| diagnostics.push(d);
@@ -164,12 +185,27 @@ fn unknown_key(source: &Source, key: &str) -> Diagnostic {
         None => format!("known keys are {}", or_list(&KNOWN_KEYS)),
     };
     source
-        .warning(source.locator.key(key), format!("unknown key `{key}` is ignored"))
+        .warning(
+            source.locator.key(key),
+            format!("unknown key `{key}` is ignored"),
+        )
         .with_hint(hint)
 }
 
-fn yaml_hint(message: &str) -> String {
-    if message.contains("duplicate") {
+/// `title` in serde_yaml's `duplicate entry with key "title"`.
+fn duplicated_key(message: &str) -> Option<&str> {
+    let rest = message.split_once("duplicate entry with key \"")?.1;
+    rest.split_once('"').map(|(key, _)| key)
+}
+
+fn yaml_hint(message: &str, line: &str) -> String {
+    if line.starts_with('\t') || line.trim_start_matches(' ').starts_with('\t') {
+        "YAML does not allow tabs for indentation; indent with spaces".into()
+    } else if message.contains("while parsing a flow sequence") {
+        "the list opened with `[` on this line is never closed with `]`".into()
+    } else if message.contains("while parsing a flow mapping") {
+        "the mapping opened with `{` on this line is never closed with `}`".into()
+    } else if message.contains("duplicate") {
         "each key may appear once; merge the two entries".into()
     } else if message.contains("mapping values are not allowed") {
         "a value containing `: ` must be quoted, e.g. `title: \"Barn: stöd och samverkan\"`".into()
@@ -182,12 +218,34 @@ fn yaml_hint(message: &str) -> String {
 
 fn wrong_type(source: &Source, key: &str, expected: &str, found: &Node) -> Diagnostic {
     source
-        .error(source.locator.value_start(key), format!("`{key}` must be {expected}, found {}", found.kind()))
-        .with_hint(format!("see the frontmatter reference in the README for `{key}`"))
+        .error(
+            source.locator.value_start(key),
+            format!("`{key}` must be {expected}, found {}", found.kind()),
+        )
+        .with_hint(format!("write e.g. `{key}: {}`", example(key)))
+}
+
+/// A well-formed value of `key`, for hints.
+fn example(key: &str) -> &'static str {
+    match key {
+        "title" => "Barngrupper i Örebro län",
+        "county" => "[Örebro län, Dalarnas län]",
+        "municipalities" => "[Nora, Lindesberg]",
+        "methods" => "[BRA, Föra barnen på tal]",
+        "outcomes" => "[Sju kommuner driver barngrupper]",
+        "target_groups" | "tags" => "[barn som anhöriga]",
+        "slug" => "orebro-barngrupper",
+        _ => "text",
+    }
 }
 
 /// A single text value; numbers are taken as written. Empty values count as absent.
-fn text(source: &Source, key: &str, value: &Node, push: &mut impl FnMut(Diagnostic)) -> Option<String> {
+fn text(
+    source: &Source,
+    key: &str,
+    value: &Node,
+    push: &mut impl FnMut(Diagnostic),
+) -> Option<String> {
     match value {
         Node::Null => None,
         Node::Str(s) if s.trim().is_empty() => None,
@@ -217,11 +275,25 @@ fn located_list(
     match value {
         Node::Null => Vec::new(),
         Node::Str(s) if split_commas && s.contains(',') => {
-            let items: Vec<&str> = s.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
-            let as_list = items.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
+            let items: Vec<&str> = s
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            let as_list = items
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
             push(
                 source
-                    .warning(loc.value_start(key), format!("`{key}` is a comma-separated text; read as a list of {}", items.len()))
+                    .warning(
+                        loc.value_start(key),
+                        format!(
+                            "`{key}` is a comma-separated text; read as a list of {}",
+                            items.len()
+                        ),
+                    )
                     .with_hint(format!("write it as a YAML list: `{key}: [{as_list}]`")),
             );
             items.into_iter().map(item).collect()
@@ -250,7 +322,12 @@ fn located_list(
 }
 
 /// A list of free texts (outcomes, tags); one text is a list of one.
-fn plain_list(source: &Source, key: &str, value: &Node, push: &mut impl FnMut(Diagnostic)) -> Vec<String> {
+fn plain_list(
+    source: &Source,
+    key: &str,
+    value: &Node,
+    push: &mut impl FnMut(Diagnostic),
+) -> Vec<String> {
     match value {
         Node::Null => Vec::new(),
         Node::Seq(items) => items
@@ -261,7 +338,10 @@ fn plain_list(source: &Source, key: &str, value: &Node, push: &mut impl FnMut(Di
                     push(wrong_type(source, key, "a list of texts", i));
                     None
                 }
-                scalar => scalar.scalar_text().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
+                scalar => scalar
+                    .scalar_text()
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty()),
             })
             .collect(),
         Node::Map(_) => {
@@ -278,19 +358,30 @@ fn plain_list(source: &Source, key: &str, value: &Node, push: &mut impl FnMut(Di
 }
 
 /// A whole number of kronor; "350 000" (with spaces) is accepted too.
-fn budget(source: &Source, key: &str, value: &Node, push: &mut impl FnMut(Diagnostic)) -> Option<u64> {
+fn budget(
+    source: &Source,
+    key: &str,
+    value: &Node,
+    push: &mut impl FnMut(Diagnostic),
+) -> Option<u64> {
     match value {
         Node::Null => None,
         Node::Int(i) if *i >= 0 => Some(*i as u64),
         Node::Str(s) => {
-            let digits: String = s.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+            let digits: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+                .collect();
             let digits = digits.strip_suffix("kr").unwrap_or(&digits);
             match digits.parse::<u64>() {
                 Ok(n) => Some(n),
                 Err(_) => {
                     push(
                         source
-                            .error(source.locator.value_start(key), format!("`{key}` must be a whole number of kronor, found `{s}`"))
+                            .error(
+                                source.locator.value_start(key),
+                                format!("`{key}` must be a whole number of kronor, found `{s}`"),
+                            )
                             .with_hint("write e.g. `budget_sek: 350000`"),
                     );
                     None
@@ -298,7 +389,10 @@ fn budget(source: &Source, key: &str, value: &Node, push: &mut impl FnMut(Diagno
             }
         }
         other => {
-            push(wrong_type(source, key, "a whole number of kronor (0 or more)", other).with_hint("write e.g. `budget_sek: 350000`"));
+            push(
+                wrong_type(source, key, "a whole number of kronor (0 or more)", other)
+                    .with_hint("write e.g. `budget_sek: 350000`"),
+            );
             None
         }
     }
@@ -327,7 +421,13 @@ mod tests {
         assert!(diags.is_empty(), "{}", diags.render());
         let fm = fm.unwrap();
         assert_eq!(fm.title.unwrap().value, "Barn");
-        assert_eq!(fm.county.iter().map(|c| c.value.as_str()).collect::<Vec<_>>(), ["Örebro", "18"]);
+        assert_eq!(
+            fm.county
+                .iter()
+                .map(|c| c.value.as_str())
+                .collect::<Vec<_>>(),
+            ["Örebro", "18"]
+        );
         assert_eq!(fm.methods[0].span, Span::new(5, 5, 3));
         assert_eq!(fm.outcomes, ["Ett resultat"]);
         assert_eq!(fm.budget_sek, Some(350_000));
@@ -338,7 +438,10 @@ mod tests {
     fn unknown_keys_get_a_suggestion() {
         let (_, diags) = run("---\ntitle: Barn\nmethds: [BRA]\n---\n");
         let d = &diags.items()[0];
-        assert_eq!(d.headline(), "c/a.md:3:1: warning: unknown key `methds` is ignored");
+        assert_eq!(
+            d.headline(),
+            "c/a.md:3:1: warning: unknown key `methds` is ignored"
+        );
         assert_eq!(d.hint.as_deref(), Some("did you mean `methods`?"));
     }
 
@@ -353,8 +456,14 @@ mod tests {
     fn shape_errors_point_at_the_value() {
         let (_, diags) = run("---\ntitle: [a, b]\ndraft: kanske\n---\n");
         let lines: Vec<String> = diags.items().iter().map(|d| d.headline()).collect();
-        assert_eq!(lines[0], "c/a.md:2:8: error: `title` must be text, found a list");
-        assert_eq!(lines[1], "c/a.md:3:8: error: `draft` must be true or false, found text");
+        assert_eq!(
+            lines[0],
+            "c/a.md:2:8: error: `title` must be text, found a list"
+        );
+        assert_eq!(
+            lines[1],
+            "c/a.md:3:8: error: `draft` must be true or false, found text"
+        );
     }
 
     #[test]

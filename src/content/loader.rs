@@ -21,18 +21,24 @@ pub fn is_report_path(relative: &Path) -> bool {
         let name = c.as_os_str().to_string_lossy();
         name.starts_with('_') || name.starts_with('.')
     });
-    !hidden && relative.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    !hidden
+        && relative
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
 /// Every report file under `content_dir`, sorted by path.
 pub fn discover(content_dir: &Path, diagnostics: &mut Diagnostics, root: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let walker = WalkDir::new(content_dir).follow_links(true).into_iter().filter_entry(|e| {
-        e.depth() == 0 || {
-            let name = e.file_name().to_string_lossy();
-            !(name.starts_with('_') || name.starts_with('.'))
-        }
-    });
+    let walker = WalkDir::new(content_dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || {
+                let name = e.file_name().to_string_lossy();
+                !(name.starts_with('_') || name.starts_with('.'))
+            }
+        });
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
@@ -43,8 +49,14 @@ pub fn discover(content_dir: &Path, diagnostics: &mut Diagnostics, root: &Path) 
             }
             Ok(_) => {}
             Err(err) => {
-                let path = err.path().map(|p| display_path(root, p)).unwrap_or_else(|| display_path(root, content_dir));
-                diagnostics.push(Diagnostic::error(path, format!("cannot read: {err}")).with_hint("check the file's permissions, or remove a broken link"));
+                let path = err
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| display_path(root, content_dir));
+                diagnostics.push(
+                    Diagnostic::error(path, format!("cannot read: {err}"))
+                        .with_hint("check the file's permissions, or remove a broken link"),
+                );
             }
         }
     }
@@ -53,18 +65,31 @@ pub fn discover(content_dir: &Path, diagnostics: &mut Diagnostics, root: &Path) 
 }
 
 /// Reads and validates every report of the site at `root`. Drafts are left out unless `drafts`.
-pub fn load_reports(root: &Path, vocabulary: &Vocabulary, drafts: bool, diagnostics: &mut Diagnostics) -> Vec<Report> {
+pub fn load_reports(
+    root: &Path,
+    vocabulary: &Vocabulary,
+    drafts: bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Report> {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         diagnostics.push(
-            Diagnostic::error(display_path(root, &content_dir), "there is no content folder")
-                .with_hint(format!("create `{}` with one Markdown file per report, or point `--root` at the site", content_dir.display())),
+            Diagnostic::error(
+                display_path(root, &content_dir),
+                "there is no content folder",
+            )
+            .with_hint(format!(
+                "create `{}` with one Markdown file per report, or point `--root` at the site",
+                content_dir.display()
+            )),
         );
         return Vec::new();
     }
     let files = discover(&content_dir, diagnostics, root);
-    let results: Vec<(Option<Report>, Diagnostics)> =
-        files.par_iter().map(|path| load_file(root, path, vocabulary)).collect();
+    let results: Vec<(Option<Report>, Diagnostics)> = files
+        .par_iter()
+        .map(|path| load_file(root, path, vocabulary))
+        .collect();
     let mut reports = Vec::with_capacity(results.len());
     for (report, diags) in results {
         diagnostics.extend(diags);
@@ -78,13 +103,20 @@ pub fn load_reports(root: &Path, vocabulary: &Vocabulary, drafts: bool, diagnost
 }
 
 /// Reads one report file. Used for the whole site and, by the dev server, for one changed file.
-pub fn load_file(root: &Path, path: &Path, vocabulary: &Vocabulary) -> (Option<Report>, Diagnostics) {
+pub fn load_file(
+    root: &Path,
+    path: &Path,
+    vocabulary: &Vocabulary,
+) -> (Option<Report>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let shown = display_path(root, path);
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) => {
-            diagnostics.push(Diagnostic::error(&shown, format!("cannot read the file: {err}")).with_hint("check that the file exists and is readable"));
+            diagnostics.push(
+                Diagnostic::error(&shown, format!("cannot read the file: {err}"))
+                    .with_hint("check that the file exists and is readable"),
+            );
             return (None, diagnostics);
         }
     };
@@ -111,7 +143,10 @@ pub fn load_file(root: &Path, path: &Path, vocabulary: &Vocabulary) -> (Option<R
     let Some(fm) = frontmatter::parse(&source, &doc, &mut diagnostics) else {
         return (None, diagnostics);
     };
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let report = report::validate(&source, fm, doc.body, &stem, vocabulary, &mut diagnostics);
     (report, diagnostics)
 }
@@ -147,9 +182,16 @@ fn check_unique_slugs(reports: &[Report], diagnostics: &mut Diagnostics) {
     for r in reports {
         if let Some(first) = seen.insert(&r.slug, &r.source) {
             diagnostics.push(
-                Diagnostic::error(&r.source, format!("the URL name `{}` is also used by {}", r.slug, first.display()))
-                    .at(Span::start())
-                    .with_hint("rename one of the two files, or give one of them a different `slug:`"),
+                Diagnostic::error(
+                    &r.source,
+                    format!(
+                        "the URL name `{}` is also used by {}",
+                        r.slug,
+                        first.display()
+                    ),
+                )
+                .at(Span::start())
+                .with_hint("rename one of the two files, or give one of them a different `slug:`"),
             );
             seen.insert(&r.slug, first);
         }

@@ -65,6 +65,14 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// The second place `key` is written as a top-level key (for duplicate keys).
+    pub fn second_key(&self, key: &str) -> Option<Span> {
+        let mut found = self.keys.iter().filter(|k| k.name == key);
+        found.next()?;
+        let second = found.next()?;
+        Some(self.span_at(second.first, 0, key.chars().count()))
+    }
+
     /// Where the key's value begins (after `key:`), or the key when the value is on later lines.
     pub fn value_start(&self, key: &str) -> Span {
         let Some(b) = self.block(key) else {
@@ -76,7 +84,8 @@ impl<'a> Locator<'a> {
         if value.is_empty() || value.starts_with('#') {
             return self.key(key);
         }
-        let start = after_colon + (line[after_colon..].len() - line[after_colon..].trim_start().len());
+        let start =
+            after_colon + (line[after_colon..].len() - line[after_colon..].trim_start().len());
         self.span_at(b.first, start, value.chars().count())
     }
 
@@ -153,8 +162,10 @@ fn find_token(haystack: &str, needle: &str) -> Option<usize> {
     while let Some(pos) = haystack[from..].find(needle) {
         let at = from + pos;
         let end = at + needle.len();
-        let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'));
-        if boundary(haystack[..at].chars().next_back()) && boundary(haystack[end..].chars().next()) {
+        let boundary =
+            |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'));
+        if boundary(haystack[..at].chars().next_back()) && boundary(haystack[end..].chars().next())
+        {
             return Some(at);
         }
         from = at + needle.len().max(1);

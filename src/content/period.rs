@@ -38,7 +38,9 @@ pub struct Period {
 impl Period {
     /// The calendar years the project was active in; ongoing work runs to `current_year`.
     pub fn years(&self, current_year: u16) -> std::ops::RangeInclusive<u16> {
-        let last = self.end.map_or(current_year.max(self.start.year), |e| e.year);
+        let last = self
+            .end
+            .map_or(current_year.max(self.start.year), |e| e.year);
         self.start.year..=last
     }
 
@@ -85,7 +87,10 @@ pub fn parse(node: &Node) -> Result<Period, PeriodError> {
         Node::Map(entries) => parse_map(entries),
         Node::Null => Err(PeriodError::new("`period` is empty", None)),
         other => Err(PeriodError::new(
-            format!("`period` must be a start/end mapping, a year or a range, found {}", other.kind()),
+            format!(
+                "`period` must be a start/end mapping, a year or a range, found {}",
+                other.kind()
+            ),
             None,
         )),
     }
@@ -100,7 +105,9 @@ fn parse_map(entries: &[(String, Node)]) -> Result<Period, PeriodError> {
             "end" => end = Some(value),
             other => {
                 return Err(PeriodError::new(
-                    format!("unknown key `{other}` in `period`; only `start` and `end` are allowed"),
+                    format!(
+                        "unknown key `{other}` in `period`; only `start` and `end` are allowed"
+                    ),
                     Some(other),
                 ))
             }
@@ -108,14 +115,10 @@ fn parse_map(entries: &[(String, Node)]) -> Result<Period, PeriodError> {
     }
     let start = match start {
         Some(node) if *node != Node::Null => point_node(node, Edge::Start)?,
-        _ => {
-            return Err(PeriodError::new(
-                "`period` has no `start`",
-                None,
-            ))
-        }
+        _ => return Err(PeriodError::new("`period` has no `start`", None)),
     };
-    let start = start.ok_or_else(|| PeriodError::new("the period's `start` cannot be open", Some("start")))?;
+    let start = start
+        .ok_or_else(|| PeriodError::new("the period's `start` cannot be open", Some("start")))?;
     let end = match end {
         None | Some(Node::Null) => None,
         Some(node) => point_node(node, Edge::End)?,
@@ -146,8 +149,12 @@ fn point_node(node: &Node, edge: Edge) -> Result<Option<YearMonth>, PeriodError>
 
 fn parse_text(text: &str) -> Result<Period, PeriodError> {
     let (first, second) = split_range(text);
-    let start = point(first, Edge::Start)?
-        .ok_or_else(|| PeriodError::new(format!("`{}` is not a period", text.trim()), Some(text.trim())))?;
+    let start = point(first, Edge::Start)?.ok_or_else(|| {
+        PeriodError::new(
+            format!("`{}` is not a period", text.trim()),
+            Some(text.trim()),
+        )
+    })?;
     let end = match second {
         Some(second) => point(second, Edge::End)?,
         // A lone year covers the whole year; a lone month just that month.
@@ -160,7 +167,11 @@ fn parse_text(text: &str) -> Result<Period, PeriodError> {
     checked(start, end, second.map(|s| s.trim().to_string()))
 }
 
-fn checked(start: YearMonth, end: Option<YearMonth>, end_text: Option<String>) -> Result<Period, PeriodError> {
+fn checked(
+    start: YearMonth,
+    end: Option<YearMonth>,
+    end_text: Option<String>,
+) -> Result<Period, PeriodError> {
     if let Some(end) = end {
         if end < start {
             let mut err = PeriodError::new(
@@ -186,7 +197,9 @@ fn split_range(text: &str) -> (&str, Option<&str>) {
     // ranges.
     let parts: Vec<&str> = text.trim().split('-').collect();
     let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-    let digits = parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let digits = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     if digits {
         let trimmed = text.trim();
         if lens == [4, 4] {
@@ -200,7 +213,15 @@ fn split_range(text: &str) -> (&str, Option<&str>) {
     (text, None)
 }
 
-const OPEN_WORDS: [&str; 7] = ["", "pågående", "pågår", "ongoing", "present", "nu", "tills vidare"];
+const OPEN_WORDS: [&str; 7] = [
+    "",
+    "pågående",
+    "pågår",
+    "ongoing",
+    "present",
+    "nu",
+    "tills vidare",
+];
 
 /// One end of a period: "2008", "2008-06", "2008-6" or "2008-06-15". `None` means open.
 fn point(text: &str, edge: Edge) -> Result<Option<YearMonth>, PeriodError> {
@@ -218,7 +239,11 @@ fn point(text: &str, edge: Edge) -> Result<Option<YearMonth>, PeriodError> {
         )
     };
     let parts: Vec<&str> = t.split(['-', '/']).collect();
-    if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) || parts[0].len() != 4 {
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        || parts[0].len() != 4
+    {
         return Err(invalid());
     }
     let number = |s: &str| s.parse::<u32>().map_err(|_| invalid());
@@ -252,7 +277,10 @@ fn point(text: &str, edge: Edge) -> Result<Option<YearMonth>, PeriodError> {
             let day = number(d)?;
             if day == 0 || day > days_in_month(year, month) {
                 return Err(PeriodError::new(
-                    format!("`{t}` is not a date: {year}-{month:02} has {} days", days_in_month(year, month)),
+                    format!(
+                        "`{t}` is not a date: {year}-{month:02} has {} days",
+                        days_in_month(year, month)
+                    ),
                     Some(t),
                 ));
             }
@@ -312,22 +340,52 @@ mod tests {
 
     #[test]
     fn accepts_every_documented_form() {
-        let full = Period { start: ym(2008, 6), end: Some(ym(2009, 12)) };
+        let full = Period {
+            start: ym(2008, 6),
+            end: Some(ym(2009, 12)),
+        };
         assert_eq!(period("{start: 2008-06, end: 2009-12}").unwrap(), full);
-        assert_eq!(period("\n  start: 2008-06\n  end: 2009-12-31").unwrap(), full);
-        let years = Period { start: ym(2008, 1), end: Some(ym(2009, 12)) };
+        assert_eq!(
+            period("\n  start: 2008-06\n  end: 2009-12-31").unwrap(),
+            full
+        );
+        let years = Period {
+            start: ym(2008, 1),
+            end: Some(ym(2009, 12)),
+        };
         assert_eq!(period("\"2008–2009\"").unwrap(), years);
         assert_eq!(period("2008-2009").unwrap(), years);
         assert_eq!(period("2008 - 2009").unwrap(), years);
         assert_eq!(period("{start: 2008, end: 2009}").unwrap(), years);
-        assert_eq!(period("2015").unwrap(), Period { start: ym(2015, 1), end: Some(ym(2015, 12)) });
-        assert_eq!(period("2008-03 – 2009-05").unwrap(), Period { start: ym(2008, 3), end: Some(ym(2009, 5)) });
-        assert_eq!(period("2008-03-2009-05").unwrap(), Period { start: ym(2008, 3), end: Some(ym(2009, 5)) });
+        assert_eq!(
+            period("2015").unwrap(),
+            Period {
+                start: ym(2015, 1),
+                end: Some(ym(2015, 12))
+            }
+        );
+        assert_eq!(
+            period("2008-03 – 2009-05").unwrap(),
+            Period {
+                start: ym(2008, 3),
+                end: Some(ym(2009, 5))
+            }
+        );
+        assert_eq!(
+            period("2008-03-2009-05").unwrap(),
+            Period {
+                start: ym(2008, 3),
+                end: Some(ym(2009, 5))
+            }
+        );
     }
 
     #[test]
     fn open_ends_are_ongoing() {
-        let open = Period { start: ym(2021, 9), end: None };
+        let open = Period {
+            start: ym(2021, 9),
+            end: None,
+        };
         assert_eq!(period("{start: 2021-09}").unwrap(), open);
         assert_eq!(period("{start: 2021-09, end: }").unwrap(), open);
         assert_eq!(period("{start: 2021-09, end: pågående}").unwrap(), open);
@@ -339,20 +397,32 @@ mod tests {
         let err = period("{start: 2008-13, end: 2009-01}").unwrap_err();
         assert!(err.message.contains("month 13"), "{}", err.message);
         assert_eq!(err.at.as_deref(), Some("2008-13"));
-        assert!(period("{start: 2009-02-30}").unwrap_err().message.contains("28 days"));
+        assert!(period("{start: 2009-02-30}")
+            .unwrap_err()
+            .message
+            .contains("28 days"));
         let err = period("{start: 2010-05, end: 2009-01}").unwrap_err();
         assert!(err.message.contains("before it starts"));
         assert!(period("{end: 2009-01}").is_err());
         assert!(period("hösten 2008").is_err());
         assert!(period("[2008, 2009]").is_err());
-        assert!(period("{start: 2008, slut: 2009}").unwrap_err().message.contains("slut"));
+        assert!(period("{start: 2008, slut: 2009}")
+            .unwrap_err()
+            .message
+            .contains("slut"));
     }
 
     #[test]
     fn years_cover_the_range_and_run_on_when_ongoing() {
-        let p = Period { start: ym(2008, 6), end: Some(ym(2010, 1)) };
+        let p = Period {
+            start: ym(2008, 6),
+            end: Some(ym(2010, 1)),
+        };
         assert_eq!(p.years(2026).collect::<Vec<_>>(), vec![2008, 2009, 2010]);
-        let open = Period { start: ym(2024, 1), end: None };
+        let open = Period {
+            start: ym(2024, 1),
+            end: None,
+        };
         assert_eq!(open.years(2026).count(), 3);
         assert!(current_year() >= 2024);
     }

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use crate::diagnostics::{Diagnostics, Span};
 use crate::markdown;
 use crate::vocabulary::{
-    or_list, slugify, CountyIdx, KommunIdx, MethodId, MethodIdx, RegionMatch, SubregionIdx, Vocabulary,
+    or_list, slugify, CountyIdx, KommunIdx, MethodId, MethodIdx, RegionMatch, SubregionIdx,
+    Vocabulary,
 };
 
 use super::frontmatter::{Frontmatter, Located, Source};
@@ -61,11 +62,17 @@ pub fn validate(
     diagnostics: &mut Diagnostics,
 ) -> Option<Report> {
     let errors_before = diagnostics.error_count();
+    let written = fm.keys.clone();
     let missing = |key: &str, example: &str, diagnostics: &mut Diagnostics| {
+        if written.iter().any(|k| k == key) {
+            return; // present but malformed: already reported
+        }
         diagnostics.push(
             source
                 .error(Span::new(1, 1, 3), format!("missing required key `{key}`"))
-                .with_hint(format!("add a line such as `{key}: {example}` to the frontmatter")),
+                .with_hint(format!(
+                    "add a line such as `{key}: {example}` to the frontmatter"
+                )),
         );
     };
 
@@ -84,7 +91,9 @@ pub fn validate(
                 diagnostics.push(
                     source
                         .error(*span, format!("`{value}` gives an empty URL name"))
-                        .with_hint("use letters or digits in `slug:`, e.g. `slug: orebro-barngrupper`"),
+                        .with_hint(
+                            "use letters or digits in `slug:`, e.g. `slug: orebro-barngrupper`",
+                        ),
                 );
             }
             s
@@ -106,7 +115,14 @@ pub fn validate(
     if fm.county.is_empty() {
         missing("county", "Örebro län", diagnostics);
     }
-    let municipalities = resolve_municipalities(source, &fm.municipalities, &counties, &subregions, vocabulary, diagnostics);
+    let municipalities = resolve_municipalities(
+        source,
+        &fm.municipalities,
+        &counties,
+        &subregions,
+        vocabulary,
+        diagnostics,
+    );
     let methods = resolve_methods(source, &fm.methods, vocabulary, diagnostics);
 
     let period = match &fm.period {
@@ -233,7 +249,9 @@ fn resolve_municipalities(
             continue;
         }
         let m = regions.municipality(k);
-        let in_subregion = subregions.iter().any(|s| regions.subregion(*s).municipalities.contains(&k));
+        let in_subregion = subregions
+            .iter()
+            .any(|s| regions.subregion(*s).municipalities.contains(&k));
         if !counties.is_empty() && !counties.contains(&m.county) && !in_subregion {
             let county = regions.county(m.county);
             diagnostics.push(

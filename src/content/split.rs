@@ -41,7 +41,8 @@ pub fn split(text: &str) -> Result<Document<'_>, SplitError> {
         line_no += 1;
         let trimmed = line.trim_end();
         if trimmed == "---" || trimmed == "..." {
-            let body_start = (offset + line.len() + line_break_len(text, offset + line.len())).min(text.len());
+            let body_start =
+                (offset + line.len() + line_break_len(text, offset + line.len())).min(text.len());
             return Ok(Document {
                 yaml: &text[yaml_start..offset],
                 yaml_line: 2,
@@ -124,6 +125,9 @@ mod tests {
         assert_eq!(split(""), Err(SplitError::Empty));
         assert_eq!(split("  \n\n"), Err(SplitError::Empty));
         assert_eq!(split("# Rapport\n"), Err(SplitError::NoFrontmatter));
-        assert_eq!(split("---\ntitle: a\nbody\n"), Err(SplitError::Unterminated { lines: 3 }));
+        assert_eq!(
+            split("---\ntitle: a\nbody\n"),
+            Err(SplitError::Unterminated { lines: 3 })
+        );
     }
 }

@@ -57,23 +57,36 @@ pub fn reports_json(site: &Site, urls: &Urls) -> Vec<u8> {
                 .iter()
                 .map(|&c| {
                     let c = regions.county(c);
-                    Coded { code: &c.code.0, name: &c.name }
+                    Coded {
+                        code: &c.code.0,
+                        name: &c.name,
+                    }
                 })
                 .collect(),
-            subregions: r.subregions.iter().map(|&s| regions.subregion(s).name.as_str()).collect(),
+            subregions: r
+                .subregions
+                .iter()
+                .map(|&s| regions.subregion(s).name.as_str())
+                .collect(),
             municipalities: r
                 .municipalities
                 .iter()
                 .map(|&k| {
                     let k = regions.municipality(k);
-                    Coded { code: &k.code.0, name: &k.name }
+                    Coded {
+                        code: &k.code.0,
+                        name: &k.name,
+                    }
                 })
                 .collect(),
             methods: methods
                 .iter()
                 .map(|&m| {
                     let m = site.method(m);
-                    MethodEntry { id: &m.id.0, name: &m.name }
+                    MethodEntry {
+                        id: &m.id.0,
+                        name: &m.name,
+                    }
                 })
                 .collect(),
             period: PeriodEntry {
@@ -101,7 +114,12 @@ pub fn matrix_csv(site: &Site) -> Vec<u8> {
                 continue;
             }
             let county = &regions.counties[c];
-            let fields = [method.id.0.as_str(), &method.name, &county.code.0, &county.name];
+            let fields = [
+                method.id.0.as_str(),
+                &method.name,
+                &county.code.0,
+                &county.name,
+            ];
             for field in fields {
                 push_csv_field(&mut out, field);
                 out.push(',');

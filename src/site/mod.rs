@@ -68,14 +68,17 @@ pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diag
         Diagnostic::error(output, format!("cannot write the site: {what}: {err}"))
             .with_hint("check that the output folder's parent exists and is writable, and that the disk is not full")
     };
-    let staging = Staging::new(output).map_err(|e| single(io_error("creating a temporary folder", e)))?;
+    let staging =
+        Staging::new(output).map_err(|e| single(io_error("creating a temporary folder", e)))?;
 
     let plan = full_plan(site);
     let results: Vec<Result<u64, Diagnostic>> = plan
         .par_iter()
         .map(|&page| {
             let (path, bytes) = renderer.render(page)?;
-            staging.write(&path, &bytes).map_err(|e| io_error(&path, e))?;
+            staging
+                .write(&path, &bytes)
+                .map_err(|e| io_error(&path, e))?;
             Ok(bytes.len() as u64)
         })
         .collect();
@@ -96,8 +99,11 @@ pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diag
             }
         }
         Err(e) => diagnostics.push(
-            Diagnostic::error(PathBuf::from("static"), format!("cannot read static files: {e}"))
-                .with_hint("check the permissions of the site's static/ folder"),
+            Diagnostic::error(
+                PathBuf::from("static"),
+                format!("cannot read static files: {e}"),
+            )
+            .with_hint("check the permissions of the site's static/ folder"),
         ),
     }
     if diagnostics.has_errors() {
@@ -105,7 +111,9 @@ pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diag
         return Err(diagnostics);
     }
     let render = started.elapsed();
-    staging.commit().map_err(|e| single(io_error("replacing the output folder", e)))?;
+    staging
+        .commit()
+        .map_err(|e| single(io_error("replacing the output folder", e)))?;
     Ok(BuildStats {
         reports: site.reports.len(),
         pages: plan.len(),
@@ -128,7 +136,10 @@ fn check_output_location(root: &Path, output: &Path, diagnostics: &mut Diagnosti
     let (root_abs, output_abs) = (absolute(root), absolute(output));
     let root_abs = root_abs.canonicalize().unwrap_or(root_abs);
     let output_abs = match (output_abs.parent(), output_abs.file_name()) {
-        (Some(parent), Some(name)) => parent.canonicalize().map(|p| p.join(name)).unwrap_or(output_abs.clone()),
+        (Some(parent), Some(name)) => parent
+            .canonicalize()
+            .map(|p| p.join(name))
+            .unwrap_or(output_abs.clone()),
         _ => output_abs.clone(),
     };
     if root_abs.starts_with(&output_abs) {

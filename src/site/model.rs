@@ -59,7 +59,12 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn new(config: SiteConfig, vocabulary: Vocabulary, mut reports: Vec<Report>, current_year: u16) -> Site {
+    pub fn new(
+        config: SiteConfig,
+        vocabulary: Vocabulary,
+        mut reports: Vec<Report>,
+        current_year: u16,
+    ) -> Site {
         reports.sort_by_cached_key(|r| (collation_key(&r.title), r.slug.clone()));
 
         let mut methods: Vec<SiteMethod> = vocabulary
@@ -107,7 +112,9 @@ impl Site {
                 r.methods
                     .iter()
                     .filter_map(|m| match m {
-                        MethodRef::Known(MethodIdx(i)) if (*i as usize) < known_count => Some(SiteMethodIdx(*i)),
+                        MethodRef::Known(MethodIdx(i)) if (*i as usize) < known_count => {
+                            Some(SiteMethodIdx(*i))
+                        }
                         MethodRef::Known(_) => None,
                         MethodRef::Unknown { id, .. } => unknown_index.get(id).copied(),
                     })
@@ -179,7 +186,11 @@ impl Site {
     }
 
     /// The reports using `method` in `county`: one cell of the matrix.
-    pub fn cell(&self, method: SiteMethodIdx, county: CountyIdx) -> impl Iterator<Item = ReportIdx> + '_ {
+    pub fn cell(
+        &self,
+        method: SiteMethodIdx,
+        county: CountyIdx,
+    ) -> impl Iterator<Item = ReportIdx> + '_ {
         self.taxonomy.by_method[method.0 as usize]
             .iter()
             .copied()

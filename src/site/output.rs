@@ -22,7 +22,9 @@ impl Staging {
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent)?;
-        let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let name = target
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let dir = parent.join(format!(".{name}.fouweb-tmp-{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
@@ -41,8 +43,12 @@ impl Staging {
 
     /// Writes one file at `relative` (a `/`-separated path without `..`).
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = crate::theme::safe_join(&self.dir, relative)
-            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("refusing to write outside the output: {relative}")))?;
+        let path = crate::theme::safe_join(&self.dir, relative).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output: {relative}"),
+            )
+        })?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
@@ -54,7 +60,9 @@ impl Staging {
     pub fn commit(mut self) -> io::Result<()> {
         let old = self.dir.with_file_name(format!(
             ".{}.fouweb-old-{}",
-            self.target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned()),
+            self.target
+                .file_name()
+                .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned()),
             std::process::id()
         ));
         let had_old = match fs::symlink_metadata(&self.target) {
@@ -106,14 +114,25 @@ mod tests {
         staging.write("a/index.html", b"new").unwrap();
         drop(staging);
         assert!(target.join("old.html").exists());
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "temporary folder removed");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "temporary folder removed"
+        );
 
         let staging = Staging::new(&target).unwrap();
         staging.write("a/index.html", b"new").unwrap();
         assert!(staging.write("../escape", b"x").is_err());
         staging.commit().unwrap();
         assert!(!target.join("old.html").exists());
-        assert_eq!(fs::read_to_string(target.join("a/index.html")).unwrap(), "new");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "old output removed");
+        assert_eq!(
+            fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "new"
+        );
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "old output removed"
+        );
     }
 }

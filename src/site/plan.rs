@@ -53,7 +53,11 @@ impl PageKind {
     pub fn is_listed(self) -> bool {
         !matches!(
             self,
-            PageKind::NotFound | PageKind::Feed | PageKind::Sitemap | PageKind::ReportsJson | PageKind::MatrixCsv
+            PageKind::NotFound
+                | PageKind::Feed
+                | PageKind::Sitemap
+                | PageKind::ReportsJson
+                | PageKind::MatrixCsv
         )
     }
 }
@@ -148,7 +152,9 @@ impl Urls {
 
     /// Where a URL's file lives inside the output folder (`rapporter/x/index.html`).
     pub fn output_path(&self, url: &str) -> String {
-        let relative = url.strip_prefix(&self.base).unwrap_or(url.trim_start_matches('/'));
+        let relative = url
+            .strip_prefix(&self.base)
+            .unwrap_or(url.trim_start_matches('/'));
         if relative.is_empty() || relative.ends_with('/') {
             format!("{relative}index.html")
         } else {
@@ -159,13 +165,28 @@ impl Urls {
 
 /// Every output file of the site, in a stable order.
 pub fn full_plan(site: &Site) -> Vec<PageKind> {
-    let mut pages = vec![PageKind::Index, PageKind::Reports, PageKind::Methods, PageKind::Counties, PageKind::Years, PageKind::Matrix];
+    let mut pages = vec![
+        PageKind::Index,
+        PageKind::Reports,
+        PageKind::Methods,
+        PageKind::Counties,
+        PageKind::Years,
+        PageKind::Matrix,
+    ];
     pages.extend((0..site.reports.len()).map(|r| PageKind::Report(r as ReportIdx)));
     pages.extend((0..site.methods.len()).map(|m| PageKind::Method(SiteMethodIdx(m as u16))));
-    pages.extend((0..site.vocabulary.regions.counties.len()).map(|c| PageKind::County(CountyIdx(c as u16))));
+    pages.extend(
+        (0..site.vocabulary.regions.counties.len()).map(|c| PageKind::County(CountyIdx(c as u16))),
+    );
     pages.extend(site.used_municipalities().map(PageKind::Municipality));
     pages.extend(site.taxonomy.by_year.keys().map(|&y| PageKind::Year(y)));
-    pages.extend([PageKind::NotFound, PageKind::Feed, PageKind::Sitemap, PageKind::ReportsJson, PageKind::MatrixCsv]);
+    pages.extend([
+        PageKind::NotFound,
+        PageKind::Feed,
+        PageKind::Sitemap,
+        PageKind::ReportsJson,
+        PageKind::MatrixCsv,
+    ]);
     pages
 }
 
@@ -179,8 +200,14 @@ mod tests {
         config.base_url = "https://example.org/fou/".into();
         let urls = Urls::new(&config);
         assert_eq!(urls.report("a"), "/fou/rapporter/a/");
-        assert_eq!(urls.output_path(&urls.report("a")), "rapporter/a/index.html");
+        assert_eq!(
+            urls.output_path(&urls.report("a")),
+            "rapporter/a/index.html"
+        );
         assert_eq!(urls.output_path(&urls.home()), "index.html");
-        assert_eq!(urls.output_path(&urls.file("data/reports.json")), "data/reports.json");
+        assert_eq!(
+            urls.output_path(&urls.file("data/reports.json")),
+            "data/reports.json"
+        );
     }
 }

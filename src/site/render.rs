@@ -3,10 +3,10 @@
 //! Everything that appears on many pages (a report's card, a county's link) is turned into a
 //! template value once per build and shared by reference afterwards.
 
-use std::collections::HashMap;
 use minijinja::value::Value;
 use minijinja::{context, Environment};
 use serde::Serialize;
+use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::markdown;
@@ -139,10 +139,25 @@ impl<'s> Renderer<'s> {
                         first_year: r.period.start.year,
                         last_year: r.period.end.map(|e| e.year),
                     },
-                    counties: r.counties.iter().map(|c| county_refs[c.0 as usize].clone()).collect(),
-                    subregions: r.subregions.iter().map(|&s| regions.subregion(s).name.as_str()).collect(),
-                    municipalities: r.municipalities.iter().map(|k| kommun_refs[k.0 as usize].clone()).collect(),
-                    methods: methods.iter().map(|m| method_refs[m.0 as usize].clone()).collect(),
+                    counties: r
+                        .counties
+                        .iter()
+                        .map(|c| county_refs[c.0 as usize].clone())
+                        .collect(),
+                    subregions: r
+                        .subregions
+                        .iter()
+                        .map(|&s| regions.subregion(s).name.as_str())
+                        .collect(),
+                    municipalities: r
+                        .municipalities
+                        .iter()
+                        .map(|k| kommun_refs[k.0 as usize].clone())
+                        .collect(),
+                    methods: methods
+                        .iter()
+                        .map(|m| method_refs[m.0 as usize].clone())
+                        .collect(),
                     tags: &r.tags,
                 })
             })
@@ -171,7 +186,12 @@ impl<'s> Renderer<'s> {
         names.sort_unstable();
         names
             .into_iter()
-            .filter_map(|name| self.env.get_template(name).err().map(|e| self.template_error(name, &e)))
+            .filter_map(|name| {
+                self.env
+                    .get_template(name)
+                    .err()
+                    .map(|e| self.template_error(name, &e))
+            })
             .collect()
     }
 
@@ -185,8 +205,14 @@ impl<'s> Renderer<'s> {
             _ => {
                 let name = page.template().unwrap_or("404.html");
                 let ctx = self.context(page, &url);
-                let template = self.env.get_template(name).map_err(|e| self.template_error(name, &e))?;
-                template.render(ctx).map_err(|e| self.template_error(name, &e))?.into_bytes()
+                let template = self
+                    .env
+                    .get_template(name)
+                    .map_err(|e| self.template_error(name, &e))?;
+                template
+                    .render(ctx)
+                    .map_err(|e| self.template_error(name, &e))?
+                    .into_bytes()
             }
         };
         Ok((path, bytes))
@@ -198,10 +224,19 @@ impl<'s> Renderer<'s> {
         if let Some(d) = err.detail() {
             detail = format!("{detail}: {d}");
         }
-        let mut diagnostic = Diagnostic::error(self.theme.template_path(file), format!("template error: {detail}"))
-            .with_hint("fix the template, or delete the site's copy to use the default theme's");
+        let mut diagnostic = Diagnostic::error(
+            self.theme.template_path(file),
+            format!("template error: {detail}"),
+        )
+        .with_hint("fix the template, or delete the site's copy to use the default theme's");
         if let Some(line) = err.line() {
-            let source = self.theme.template_source(file).ok().flatten().map(|(t, _)| t).unwrap_or_default();
+            let source = self
+                .theme
+                .template_source(file)
+                .ok()
+                .flatten()
+                .map(|(t, _)| t)
+                .unwrap_or_default();
             diagnostic = diagnostic.at_in(Span::new(line as u32, 1, 1), &source);
         }
         diagnostic
@@ -233,7 +268,12 @@ impl<'s> Renderer<'s> {
     }
 
     fn cards_of(&self, reports: impl IntoIterator<Item = ReportIdx>) -> Value {
-        Value::from(reports.into_iter().map(|r| self.cards[r as usize].clone()).collect::<Vec<_>>())
+        Value::from(
+            reports
+                .into_iter()
+                .map(|r| self.cards[r as usize].clone())
+                .collect::<Vec<_>>(),
+        )
     }
 
     fn counted(base: &Value, count: usize) -> Value {
@@ -250,7 +290,11 @@ impl<'s> Renderer<'s> {
         }
         let mut list: Vec<(SiteMethodIdx, usize)> = counts.into_iter().collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Value::from(list.into_iter().map(|(m, n)| Self::counted(&self.method_refs[m.0 as usize], n)).collect::<Vec<_>>())
+        Value::from(
+            list.into_iter()
+                .map(|(m, n)| Self::counted(&self.method_refs[m.0 as usize], n))
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// Counties of `reports`, with counts, in SCB order.
@@ -261,7 +305,12 @@ impl<'s> Renderer<'s> {
                 counts[c.0 as usize] += 1;
             }
         }
-        counts.into_iter().enumerate().filter(|(_, n)| *n > 0).map(|(c, n)| (CountyIdx(c as u16), n)).collect()
+        counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, n)| *n > 0)
+            .map(|(c, n)| (CountyIdx(c as u16), n))
+            .collect()
     }
 
     /// Municipalities of `reports`, with counts, in name order.
@@ -274,8 +323,14 @@ impl<'s> Renderer<'s> {
         }
         let regions = &self.site.vocabulary.regions;
         let mut list: Vec<(KommunIdx, usize)> = counts.into_iter().collect();
-        list.sort_by_cached_key(|(k, _)| super::model::collation_key(&regions.municipality(*k).name));
-        Value::from(list.into_iter().map(|(k, n)| Self::counted(&self.kommun_refs[k.0 as usize], n)).collect::<Vec<_>>())
+        list.sort_by_cached_key(|(k, _)| {
+            super::model::collation_key(&regions.municipality(*k).name)
+        });
+        Value::from(
+            list.into_iter()
+                .map(|(k, n)| Self::counted(&self.kommun_refs[k.0 as usize], n))
+                .collect::<Vec<_>>(),
+        )
     }
 
     fn counted_years(&self) -> Vec<Value> {
@@ -291,8 +346,14 @@ impl<'s> Renderer<'s> {
     fn newest(&self, limit: usize) -> Vec<ReportIdx> {
         let mut order: Vec<ReportIdx> = (0..self.site.reports.len() as ReportIdx).collect();
         order.sort_by(|&a, &b| {
-            let (pa, pb) = (&self.site.reports[a as usize].period, &self.site.reports[b as usize].period);
-            pb.start.cmp(&pa.start).then_with(|| pb.latest().cmp(&pa.latest())).then_with(|| a.cmp(&b))
+            let (pa, pb) = (
+                &self.site.reports[a as usize].period,
+                &self.site.reports[b as usize].period,
+            );
+            pb.start
+                .cmp(&pa.start)
+                .then_with(|| pb.latest().cmp(&pa.latest()))
+                .then_with(|| a.cmp(&b))
         });
         order.truncate(limit);
         order
@@ -303,7 +364,12 @@ impl<'s> Renderer<'s> {
         let t = &site.taxonomy;
         let methods: Vec<Value> = site
             .used_methods()
-            .map(|m| Self::counted(&self.method_refs[m.0 as usize], t.by_method[m.0 as usize].len()))
+            .map(|m| {
+                Self::counted(
+                    &self.method_refs[m.0 as usize],
+                    t.by_method[m.0 as usize].len(),
+                )
+            })
             .collect();
         let counties: Vec<Value> = self
             .county_refs
@@ -337,7 +403,6 @@ impl<'s> Renderer<'s> {
             funding => &report.funding,
             budget_sek => report.budget_sek,
             contact => &report.contact,
-            source => report.source.to_string_lossy(),
             ..self.cards[r as usize].clone()
         };
         context! { report => full, related => self.cards_of(self.related(r)) }
@@ -433,13 +498,18 @@ impl<'s> Renderer<'s> {
 
     /// Reports per year from the first to the last year of `reports`, zeros included.
     fn timeline(&self, reports: &[ReportIdx]) -> Vec<Value> {
-        let mut per_year: std::collections::BTreeMap<u16, usize> = std::collections::BTreeMap::new();
+        let mut per_year: std::collections::BTreeMap<u16, usize> =
+            std::collections::BTreeMap::new();
         for &r in reports {
-            for y in self.site.reports[r as usize].period.years(self.site.current_year) {
+            for y in self.site.reports[r as usize]
+                .period
+                .years(self.site.current_year)
+            {
                 *per_year.entry(y).or_default() += 1;
             }
         }
-        let (Some(&first), Some(&last)) = (per_year.keys().next(), per_year.keys().next_back()) else {
+        let (Some(&first), Some(&last)) = (per_year.keys().next(), per_year.keys().next_back())
+        else {
             return Vec::new();
         };
         (first..=last)
@@ -488,7 +558,9 @@ impl<'s> Renderer<'s> {
             .iter()
             .enumerate()
             .filter(|(_, s)| s.county == c)
-            .map(|(i, s)| context! { name => &s.name, count => site.taxonomy.by_subregion[i].len() })
+            .map(
+                |(i, s)| context! { name => &s.name, count => site.taxonomy.by_subregion[i].len() },
+            )
             .collect();
         context! {
             county => Self::counted(&self.county_refs[c.0 as usize], reports.len()),
@@ -550,8 +622,12 @@ impl<'s> Renderer<'s> {
                     .enumerate()
                     .map(|(c, &count)| {
                         totals[c] += count;
-                        let url = (count > 0)
-                            .then(|| format!("{method_url}#{}", county_anchor(&regions.counties[c].code.0)));
+                        let url = (count > 0).then(|| {
+                            format!(
+                                "{method_url}#{}",
+                                county_anchor(&regions.counties[c].code.0)
+                            )
+                        });
                         context! { count => count, url => url }
                     })
                     .collect();
@@ -595,9 +671,20 @@ impl<'s> Renderer<'s> {
 
 /// Every template a page is rendered with (for checking them up front).
 const PAGE_TEMPLATES: [&str; 14] = [
-    "index.html", "reports.html", "report.html", "methods.html", "method.html", "counties.html",
-    "county.html", "municipality.html", "years.html", "year.html", "matrix.html", "404.html",
-    "feed.xml", "sitemap.xml",
+    "index.html",
+    "reports.html",
+    "report.html",
+    "methods.html",
+    "method.html",
+    "counties.html",
+    "county.html",
+    "municipality.html",
+    "years.html",
+    "year.html",
+    "matrix.html",
+    "404.html",
+    "feed.xml",
+    "sitemap.xml",
 ];
 
 /// The fragment id of a county's section on a method page (`lan-07`).
@@ -614,6 +701,16 @@ fn environment(site: &Site, theme: &Theme, urls: &Urls) -> Environment<'static> 
             minijinja::ErrorKind::InvalidOperation,
             format!("cannot read template {name}: {err}"),
         )),
+    });
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(text)
+            if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() =>
+        {
+            write_html_escaped(out, text).map_err(|e| {
+                minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
+            })
+        }
+        _ => minijinja::escape_formatter(out, state, value),
     });
     let origin = site.config.origin().to_string();
     env.add_function("absolute", move |url: String| format!("{origin}{url}"));
@@ -653,4 +750,24 @@ fn environment(site: &Site, theme: &Theme, urls: &Urls) -> Environment<'static> 
         },
     );
     env
+}
+
+/// HTML-escapes the five characters that matter. (minijinja's own escaper also turns every `/`
+/// into `&#x2f;`, which bloats each URL without making anything safer.)
+fn write_html_escaped(out: &mut minijinja::Output, text: &str) -> std::fmt::Result {
+    let mut last = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let replacement = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&text[last..i])?;
+        out.write_str(replacement)?;
+        last = i + 1;
+    }
+    out.write_str(&text[last..])
 }

@@ -103,7 +103,10 @@ mod tests {
             ("Kalmar län", "Kalmar län"),
             ("Skåne län", "Skåne län"),
         ];
-        assert_eq!(closest("Kronobergs lan", names, 1, 0.8), vec!["Kronobergs län"]);
+        assert_eq!(
+            closest("Kronobergs lan", names, 1, 0.8),
+            vec!["Kronobergs län"]
+        );
         assert!(closest("Xyzzy", names, 1, 0.8).is_empty());
     }
 

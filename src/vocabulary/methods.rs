@@ -144,7 +144,9 @@ impl Methods {
         let mut index: HashMap<String, MethodIdx> = HashMap::new();
         for (i, m) in self.all.iter().enumerate() {
             let idx = MethodIdx(i as u16);
-            let spellings = [&m.id.0, &m.name, &m.short_name].into_iter().chain(&m.aliases);
+            let spellings = [&m.id.0, &m.name, &m.short_name]
+                .into_iter()
+                .chain(&m.aliases);
             for spelling in spellings {
                 let k = key(spelling);
                 if let Some(previous) = index.insert(k, idx) {
@@ -172,10 +174,18 @@ mod tests {
     fn methods_match_by_every_spelling() {
         let methods = &Vocabulary::builtin().methods;
         let bra = methods.find("bra").unwrap();
-        for spelling in ["BRA", "Barns rätt som anhöriga", "BRA - Barns rätt som anhöriga", " bra-samtal "] {
+        for spelling in [
+            "BRA",
+            "Barns rätt som anhöriga",
+            "BRA - Barns rätt som anhöriga",
+            " bra-samtal ",
+        ] {
             assert_eq!(methods.find(spelling), Some(bra), "{spelling}");
         }
-        assert_eq!(methods.get(methods.find("Family Talk").unwrap()).id.0, "beardslee");
+        assert_eq!(
+            methods.get(methods.find("Family Talk").unwrap()).id.0,
+            "beardslee"
+        );
         assert_eq!(methods.find("Okänd metod"), None);
     }
 
@@ -203,7 +213,8 @@ mod tests {
     fn conflicting_aliases_are_refused() {
         let mut methods = Vocabulary::builtin().methods.clone();
         let data: MethodsData =
-            crate::yaml::from_str("methods:\n  - id: nytt\n    name: Nytt\n    aliases: [BRA]\n").unwrap();
+            crate::yaml::from_str("methods:\n  - id: nytt\n    name: Nytt\n    aliases: [BRA]\n")
+                .unwrap();
         assert!(methods.extend(data).unwrap_err().contains("BRA"));
     }
 }

@@ -44,7 +44,8 @@ impl Vocabulary {
                 yaml::from_str(METHODS_YAML).expect("embedded methods.yaml is valid");
             let regions = Regions::from_data(regions).expect("embedded regions are consistent");
             let mut all = Methods::default();
-            all.extend(methods).expect("embedded methods are consistent");
+            all.extend(methods)
+                .expect("embedded methods are consistent");
             Vocabulary {
                 regions,
                 methods: all,
@@ -112,14 +113,16 @@ impl Vocabulary {
             subregions: data.subregions,
             municipalities: data.municipalities,
         };
-        let result = self
-            .regions
-            .extend(regions)
-            .and_then(|()| self.methods.extend(MethodsData { methods: data.methods }));
+        let result = self.regions.extend(regions).and_then(|()| {
+            self.methods.extend(MethodsData {
+                methods: data.methods,
+            })
+        });
         if let Err(message) = result {
             diagnostics.push(
-                Diagnostic::error(shown, message)
-                    .with_hint("every spelling must name exactly one method, county or municipality"),
+                Diagnostic::error(shown, message).with_hint(
+                    "every spelling must name exactly one method, county or municipality",
+                ),
             );
         }
     }
@@ -158,7 +161,11 @@ mod tests {
     fn broken_site_vocabulary_is_reported_with_position() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("vocabulary")).unwrap();
-        std::fs::write(dir.path().join("vocabulary/x.yaml"), "methods:\n  - id: a\n    nmae: A\n").unwrap();
+        std::fs::write(
+            dir.path().join("vocabulary/x.yaml"),
+            "methods:\n  - id: a\n    nmae: A\n",
+        )
+        .unwrap();
         let mut diags = Diagnostics::new();
         Vocabulary::for_site(dir.path(), &mut diags);
         let d = &diags.items()[0];

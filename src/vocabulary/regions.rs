@@ -217,7 +217,9 @@ impl Regions {
     pub fn from_data(data: RegionsData) -> Result<Regions, String> {
         let mut regions = Regions::default();
         for c in data.counties {
-            let name = c.name.ok_or_else(|| format!("county {} has no name", c.code))?;
+            let name = c
+                .name
+                .ok_or_else(|| format!("county {} has no name", c.code))?;
             let short_name = c.short_name.unwrap_or_else(|| name.clone());
             regions.counties.push(County {
                 code: CountyCode(pad_code(&c.code, 2)),
@@ -231,7 +233,9 @@ impl Regions {
         regions.counties.sort_by(|a, b| a.code.cmp(&b.code));
         for m in data.municipalities {
             let code = pad_code(&m.code, 4);
-            let name = m.name.ok_or_else(|| format!("municipality {code} has no name"))?;
+            let name = m
+                .name
+                .ok_or_else(|| format!("municipality {code} has no name"))?;
             let county_code = m.county.unwrap_or_else(|| code[..2].to_string());
             let county = regions
                 .county_by_code(&county_code)
@@ -254,7 +258,9 @@ impl Regions {
     }
 
     fn subregion_from_data(&self, s: SubregionData) -> Result<Subregion, String> {
-        let name = s.name.ok_or_else(|| format!("sub-region {} has no name", s.id))?;
+        let name = s
+            .name
+            .ok_or_else(|| format!("sub-region {} has no name", s.id))?;
         let parent = s
             .parent_county
             .ok_or_else(|| format!("sub-region {name} has no parent_county"))?;
@@ -295,7 +301,9 @@ impl Regions {
             let idx = self
                 .kommun_by_code(&m.code)
                 .ok_or_else(|| format!("unknown municipality code `{}`", m.code))?;
-            self.municipalities[idx.0 as usize].aliases.extend(m.aliases);
+            self.municipalities[idx.0 as usize]
+                .aliases
+                .extend(m.aliases);
         }
         for s in data.subregions {
             match self.subregions.iter().position(|x| x.id == s.id) {
@@ -385,7 +393,14 @@ mod tests {
     fn counties_match_in_every_accepted_form() {
         let r = regions();
         let kronoberg = r.county_by_code("07").unwrap();
-        for spelling in ["Kronobergs län", "kronoberg", " KRONOBERGS LÄNS ", "07", "7", "G"] {
+        for spelling in [
+            "Kronobergs län",
+            "kronoberg",
+            " KRONOBERGS LÄNS ",
+            "07",
+            "7",
+            "G",
+        ] {
             assert_eq!(
                 r.find_region(spelling),
                 Some(RegionMatch::County(kronoberg)),
@@ -416,7 +431,13 @@ mod tests {
     #[test]
     fn suggestions_offer_the_right_county() {
         let r = regions();
-        assert_eq!(r.suggest_regions("Kronobergs lan", 1), vec!["Kronobergs län"]);
-        assert_eq!(r.suggest_regions("Vastra Gotaland", 1), vec!["Västra Götalands län"]);
+        assert_eq!(
+            r.suggest_regions("Kronobergs lan", 1),
+            vec!["Kronobergs län"]
+        );
+        assert_eq!(
+            r.suggest_regions("Vastra Gotaland", 1),
+            vec!["Västra Götalands län"]
+        );
     }
 }

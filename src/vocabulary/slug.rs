@@ -58,12 +58,18 @@ mod tests {
     fn folds_swedish_letters() {
         assert_eq!(slugify("Västra Götalands län"), "vastra-gotalands-lan");
         assert_eq!(slugify("Återfallsprevention"), "aterfallsprevention");
-        assert_eq!(slugify("Beardslées familjeintervention"), "beardslees-familjeintervention");
+        assert_eq!(
+            slugify("Beardslées familjeintervention"),
+            "beardslees-familjeintervention"
+        );
     }
 
     #[test]
     fn collapses_and_trims_separators() {
-        assert_eq!(slugify("  BRA – Barns rätt som anhöriga!! "), "bra-barns-ratt-som-anhoriga");
+        assert_eq!(
+            slugify("  BRA – Barns rätt som anhöriga!! "),
+            "bra-barns-ratt-som-anhoriga"
+        );
         assert_eq!(slugify("12-stegsbehandling"), "12-stegsbehandling");
         assert_eq!(slugify("---"), "");
         assert_eq!(slugify("r00012_Ny rapport.v2"), "r00012-ny-rapport-v2");

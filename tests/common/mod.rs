@@ -1,0 +1,71 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A temporary copy of `tests/<relative>` (tests must not write into the source tree).
+pub fn copy_fixture(relative: &str) -> tempfile::TempDir {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(relative);
+    let to = tempfile::tempdir().unwrap();
+    copy_dir(&from, to.path());
+    to
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Runs the fouweb binary.
+pub fn fouweb(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fouweb"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Every file under `dir` with its bytes.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Builds the site at `root` into `root/public` through the CLI and returns the output folder.
+pub fn build(root: &Path) -> PathBuf {
+    let out = fouweb(&["build", "--root", root.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    root.join("public")
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `data/reports.json` as JSON.
+pub fn reports_json(public: &Path) -> Vec<serde_json::Value> {
+    serde_json::from_str(&read(&public.join("data/reports.json"))).unwrap()
+}
