@@ -88,7 +88,7 @@ pub fn scaffold(args: &Args, vocabulary: &Vocabulary) -> Result<PathBuf, String>
             Some(i) => Ok(vocabulary.methods.get(i).name.clone()),
             None => Err(format!(
                 "unknown method `{m}`; did you mean {}? (new methods go in vocabulary/methods.yaml)",
-                or_list(&vocabulary.methods.suggest(m, 3))
+                or_list(&vocabulary.methods.suggest(m, 3).iter().map(String::as_str).collect::<Vec<_>>())
             )),
         })
         .collect::<Result<Vec<_>, _>>()?;

@@ -278,6 +278,7 @@ fn resolve_methods(
             None => {
                 let id = slugify(&item.value);
                 let suggestions = vocabulary.methods.suggest(&item.value, 3);
+                let suggestions: Vec<&str> = suggestions.iter().map(String::as_str).collect();
                 diagnostics.push(
                     source
                         .warning(item.span, format!("unknown method `{}` is not in the vocabulary", item.value))

@@ -72,16 +72,21 @@ pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diag
         Staging::new(output).map_err(|e| single(io_error("creating a temporary folder", e)))?;
 
     let plan = full_plan(site);
+    let timings = Timings::from_env();
     let results: Vec<Result<u64, Diagnostic>> = plan
         .par_iter()
         .map(|&page| {
+            let t0 = Instant::now();
             let (path, bytes) = renderer.render(page)?;
+            let t1 = Instant::now();
             staging
                 .write(&path, &bytes)
                 .map_err(|e| io_error(&path, e))?;
+            timings.record(page, t1 - t0, t1.elapsed(), bytes.len());
             Ok(bytes.len() as u64)
         })
         .collect();
+    timings.print();
     let mut bytes = 0;
     for r in results {
         match r {
@@ -122,6 +127,51 @@ pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diag
         total: started.elapsed(),
         ..BuildStats::default()
     })
+}
+
+/// Per page kind: render time, write time and bytes, summed over threads. Printed to stderr
+/// when `FOUWEB_TIMINGS` is set, to see where a build spends its time.
+struct Timings(
+    Option<
+        std::sync::Mutex<
+            std::collections::BTreeMap<&'static str, (Duration, Duration, usize, usize)>,
+        >,
+    >,
+);
+
+impl Timings {
+    fn from_env() -> Timings {
+        Timings(std::env::var_os("FOUWEB_TIMINGS").map(|_| Default::default()))
+    }
+
+    fn record(&self, page: PageKind, render: Duration, write: Duration, bytes: usize) {
+        if let Some(map) = &self.0 {
+            if let Ok(mut map) = map.lock() {
+                let e = map.entry(page.template().unwrap_or("data")).or_default();
+                e.0 += render;
+                e.1 += write;
+                e.2 += 1;
+                e.3 += bytes;
+            }
+        }
+    }
+
+    fn print(&self) {
+        let Some(map) = &self.0 else { return };
+        let Ok(map) = map.lock() else { return };
+        eprintln!(
+            "{:<20} {:>7} {:>10} {:>10} {:>9}",
+            "template", "pages", "render s", "write s", "MB"
+        );
+        for (name, (render, write, pages, bytes)) in map.iter() {
+            eprintln!(
+                "{name:<20} {pages:>7} {:>10.3} {:>10.3} {:>9.1}",
+                render.as_secs_f64(),
+                write.as_secs_f64(),
+                *bytes as f64 / 1e6
+            );
+        }
+    }
 }
 
 fn single(d: Diagnostic) -> Diagnostics {

@@ -7,6 +7,7 @@ use minijinja::value::Value;
 use minijinja::{context, Environment};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::markdown;
@@ -492,7 +493,6 @@ impl<'s> Renderer<'s> {
             municipalities => self.kommuner_among(reports),
             timeline => self.timeline(reports),
             groups => groups,
-            reports => self.cards_of(reports.iter().copied()),
         }
     }
 
@@ -712,6 +712,29 @@ fn environment(site: &Site, theme: &Theme, urls: &Urls) -> Environment<'static> 
         }
         _ => minijinja::escape_formatter(out, state, value),
     });
+    // A report's card appears in many lists (method, county, kommun and year pages, related
+    // reports); it is rendered once per heading level and reused.
+    let cards: Arc<Mutex<HashMap<(String, i64), Value>>> = Arc::default();
+    env.add_function(
+        "card",
+        move |state: &minijinja::State, report: Value, level: Option<i64>| {
+            let level = level.unwrap_or(3);
+            let key = (report.get_attr("url")?.to_string(), level);
+            if let Some(found) = cards.lock().ok().and_then(|c| c.get(&key).cloned()) {
+                return Ok(found);
+            }
+            let macros = state.env().get_template("macros.html")?;
+            let html = macros
+                .render_captured(())?
+                .state()
+                .call_macro("report_card", &[report, Value::from(level)])?;
+            let html = Value::from_safe_string(html);
+            if let Ok(mut c) = cards.lock() {
+                c.insert(key, html.clone());
+            }
+            Ok(html)
+        },
+    );
     let origin = site.config.origin().to_string();
     env.add_function("absolute", move |url: String| format!("{origin}{url}"));
     let config = &site.config;

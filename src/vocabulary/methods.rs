@@ -2,6 +2,7 @@
 //! spelling of a method.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +56,9 @@ pub struct MethodData {
 pub struct Methods {
     all: Vec<Method>,
     index: HashMap<String, MethodIdx>,
+    /// Suggestions per unknown spelling: the same unknown method often appears in hundreds of
+    /// reports, and ranking every known spelling is the costliest part of reading one.
+    suggestions: Arc<Mutex<HashMap<String, Vec<String>>>>,
 }
 
 impl Methods {
@@ -84,14 +88,27 @@ impl Methods {
     }
 
     /// The three (or `limit`) known method names closest to an unknown spelling.
-    pub fn suggest(&self, text: &str, limit: usize) -> Vec<&str> {
+    pub fn suggest(&self, text: &str, limit: usize) -> Vec<String> {
+        let cache_key = format!("{limit}\u{0}{}", key(text));
+        if let Ok(cache) = self.suggestions.lock() {
+            if let Some(found) = cache.get(&cache_key) {
+                return found.clone();
+            }
+        }
         let all = self.all.iter().flat_map(|m| {
             [m.name.as_str(), m.short_name.as_str(), m.id.0.as_str()]
                 .into_iter()
                 .chain(m.aliases.iter().map(String::as_str))
                 .map(move |spelling| (m.name.as_str(), spelling))
         });
-        matching::closest(text, all, limit, 0.0)
+        let found: Vec<String> = matching::closest(text, all, limit, 0.0)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if let Ok(mut cache) = self.suggestions.lock() {
+            cache.insert(cache_key, found.clone());
+        }
+        found
     }
 
     /// Adds methods, or aliases and texts to methods with an existing id. Errors are plain
@@ -160,6 +177,7 @@ impl Methods {
             }
         }
         self.index = index;
+        self.suggestions = Arc::default();
         Ok(())
     }
 }
