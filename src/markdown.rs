@@ -188,18 +188,46 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 }
 
 /// The first paragraph as plain text, cut to about `max_chars` at a word boundary.
+///
+/// pulldown-cmark reads a document's whole block structure before yielding the first event,
+/// so the search starts on a prefix that ends at a blank line (a paragraph never spans one)
+/// and reads the whole text only when the prefix holds no paragraph.
 pub fn first_paragraph(markdown: &str, max_chars: usize) -> String {
+    const PREFIX: usize = 1024;
+    if markdown.len() > PREFIX {
+        // "\n\n" is ASCII, so a match is always at a character boundary.
+        let cut = memchr_blank_line(markdown.as_bytes(), PREFIX);
+        if let Some(cut) = cut {
+            let found = paragraph_text(&markdown[..cut]);
+            if !found.is_empty() {
+                return truncate_words(found, max_chars);
+            }
+        }
+    }
+    truncate_words(paragraph_text(markdown), max_chars)
+}
+
+/// The byte offset of the first blank line ("\n\n") at or after `from`.
+fn memchr_blank_line(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(2)
+        .position(|w| w == b"\n\n")
+        .map(|i| from + i)
+}
+
+fn paragraph_text(markdown: &str) -> String {
     let mut text = String::new();
-    let mut depth_in_paragraph = 0usize;
+    let mut in_paragraph = false;
     let mut nesting = 0usize;
     for event in Parser::new_ext(markdown, options()) {
         match event {
-            Event::Start(Tag::Paragraph) if nesting == 0 => depth_in_paragraph = 1,
-            Event::End(TagEnd::Paragraph) if depth_in_paragraph == 1 => {
+            Event::Start(Tag::Paragraph) if nesting == 0 => in_paragraph = true,
+            Event::End(TagEnd::Paragraph) if in_paragraph => {
                 if !text.trim().is_empty() {
                     break;
                 }
-                depth_in_paragraph = 0;
+                in_paragraph = false;
             }
             Event::Start(
                 Tag::BlockQuote(_) | Tag::List(_) | Tag::Table(_) | Tag::FootnoteDefinition(_),
@@ -210,15 +238,12 @@ pub fn first_paragraph(markdown: &str, max_chars: usize) -> String {
                 | TagEnd::Table
                 | TagEnd::FootnoteDefinition,
             ) => nesting = nesting.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) if depth_in_paragraph == 1 => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak if depth_in_paragraph == 1 => text.push(' '),
+            Event::Text(t) | Event::Code(t) if in_paragraph => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
             _ => {}
         }
     }
-    truncate_words(
-        text.split_whitespace().collect::<Vec<_>>().join(" "),
-        max_chars,
-    )
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// All text of the document, without markup (for search).
@@ -234,10 +259,8 @@ pub fn plain_text(markdown: &str) -> String {
                 | TagEnd::Link
                 | TagEnd::Image,
             ) => {}
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
-                if !text.ends_with(' ') {
-                    text.push(' ');
-                }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) if !text.ends_with(' ') => {
+                text.push(' ')
             }
             _ => {}
         }
@@ -311,6 +334,23 @@ mod tests {
         );
         assert_eq!(first_paragraph(md, 12), "Det här är…");
         assert_eq!(first_paragraph("", 10), "");
+        let fenced = format!(
+            "## R\n\n```\n{}```\n\nFörsta stycket.\n",
+            "rad\n\n".repeat(1000)
+        );
+        assert_eq!(
+            first_paragraph(&fenced, 100),
+            "Första stycket.",
+            "a prefix cut inside code"
+        );
+        let wide = format!("{}\n\nStycke.\n", "å".repeat(3000));
+        assert_eq!(
+            first_paragraph(&wide, 10),
+            "åååååååååå…",
+            "no panic inside a multi-byte character"
+        );
+        let late = format!("{}\n\nSent stycke.\n", "# R\n\n".repeat(2000));
+        assert_eq!(first_paragraph(&late, 100), "Sent stycke.");
     }
 
     #[test]

@@ -131,13 +131,10 @@ pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diag
 
 /// Per page kind: render time, write time and bytes, summed over threads. Printed to stderr
 /// when `FOUWEB_TIMINGS` is set, to see where a build spends its time.
-struct Timings(
-    Option<
-        std::sync::Mutex<
-            std::collections::BTreeMap<&'static str, (Duration, Duration, usize, usize)>,
-        >,
-    >,
-);
+struct Timings(Option<std::sync::Mutex<std::collections::BTreeMap<&'static str, TimingRow>>>);
+
+/// Render time, write time, pages, bytes.
+type TimingRow = (Duration, Duration, usize, usize);
 
 impl Timings {
     fn from_env() -> Timings {

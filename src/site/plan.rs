@@ -196,8 +196,10 @@ mod tests {
 
     #[test]
     fn output_paths_follow_urls() {
-        let mut config = SiteConfig::default();
-        config.base_url = "https://example.org/fou/".into();
+        let config = SiteConfig {
+            base_url: "https://example.org/fou/".into(),
+            ..SiteConfig::default()
+        };
         let urls = Urls::new(&config);
         assert_eq!(urls.report("a"), "/fou/rapporter/a/");
         assert_eq!(
