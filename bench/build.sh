@@ -5,7 +5,8 @@
 #
 # For each N it generates a corpus with `cargo run --release --example gen_corpus` (and, when
 # ../shared/bench/gen_corpus.py exists, the shared reference corpus too), then runs
-#   cold:    the first build into an empty output folder
+#   cold:    the first build into an empty output folder (removed ${COLD_WAIT:-65} s earlier:
+#            ext4 skips inodes freed in the last minute, which would measure the deletion)
 #   rebuild: three more builds over the existing output (the usual case), median reported
 # and prints one Markdown table row per corpus. Corpora live in ${BENCH_DIR:-/tmp/fouweb-bench}.
 set -euo pipefail
@@ -25,7 +26,7 @@ measure() { # root -> "seconds peak_MB"
 
 run() { # name root
   rm -rf "$2/public" "$2/.public.fouweb-spare"
-  sync; sleep 2
+  sync; sleep "${COLD_WAIT:-65}"
   read -r cold cold_mb <<<"$(measure "$2")"
   local times=() mem=0
   for _ in 1 2 3; do

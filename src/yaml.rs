@@ -64,11 +64,16 @@ impl std::fmt::Display for YamlError {
 impl From<serde_yaml::Error> for YamlError {
     fn from(err: serde_yaml::Error) -> Self {
         let text = err.to_string();
-        // An unclosed `[` or `{` is noticed lines later; the line that opened it is the one to
-        // fix, and libyaml names it as the context of the error.
-        let opened = text
-            .split_once(", while parsing a flow")
-            .and_then(|(_, context)| position_in(context));
+        // An unclosed `[`, `{` or quote is noticed lines later; the line that opened it is the
+        // one to fix, and libyaml names it as the context of the error.
+        let opened = [
+            ", while parsing a flow",
+            ", while scanning a quoted scalar",
+            ", while scanning a simple key",
+        ]
+        .iter()
+        .find_map(|marker| text.split_once(marker))
+        .and_then(|(_, context)| position_in(context));
         let location = err.location().map(|l| (l.line() as u32, l.column() as u32));
         let (line, col) = match opened.or(location) {
             Some((l, c)) => (Some(l), Some(c)),

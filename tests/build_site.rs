@@ -33,8 +33,24 @@ fn every_accepted_frontmatter_form_is_normalised_in_reports_json() {
             "alias-och-delregion",
             "bra-kronoberg",
             "pagaende",
+            "prosa",
             "tva-lan"
         ]
+    );
+
+    let prose = &reports["prosa"];
+    assert_eq!(names(&prose["counties"], "code"), ["03", "21"]);
+    assert_eq!(
+        names(&prose["municipalities"], "name"),
+        ["Tierp", "Sandviken"]
+    );
+    assert_eq!(
+        names(&prose["methods"], "id"),
+        ["bra", "fora-barnen-pa-tal"]
+    );
+    assert_eq!(
+        prose["period"],
+        json!({"start": "2021-09", "end": "2023-06"})
     );
 
     let skaraborg = &reports["alias-och-delregion"];

@@ -92,21 +92,27 @@ pub fn parse(
         Err(err) => {
             let line = doc.yaml_line + err.line.unwrap_or(1).saturating_sub(1);
             let mut span = Span::new(line, err.col.unwrap_or(1), 1);
+            let mut hint = None;
             if let Some(key) = duplicated_key(&err.message) {
                 span = source.locator.second_key(key).unwrap_or(span);
+            } else if let Some((glued, key)) = glued_key(doc, span.line) {
+                // `title:Barn` reads as text, and YAML trips over a later line.
+                span = glued;
+                hint = Some(format!("put a space after the colon: `{key}: …`"));
             }
             let line_text = source
                 .text
                 .lines()
                 .nth(span.line as usize - 1)
                 .unwrap_or("");
+            let hint = hint.unwrap_or_else(|| yaml_hint(&err.message, line_text));
             diagnostics.push(
                 source
                     .error(
                         span,
                         format!("invalid YAML in frontmatter: {}", err.message),
                     )
-                    .with_hint(yaml_hint(&err.message, line_text)),
+                    .with_hint(hint),
             );
             return None;
         }
@@ -142,7 +148,7 @@ pub fn parse(
         match key.as_str() {
             "title" => fm.title = text(source, &key, &value, &mut push).map(|v| Located { value: v, span: here }),
             "slug" => fm.slug = text(source, &key, &value, &mut push).map(|v| Located { value: v, span: here }),
-            "county" => fm.county = located_list(source, &key, &value, false, &mut push),
+            "county" => fm.county = located_list(source, &key, &value, true, &mut push),
             "municipalities" => fm.municipalities = located_list(source, &key, &value, true, &mut push),
             "methods" => fm.methods = located_list(source, &key, &value, true, &mut push),
             "period" => {
@@ -192,6 +198,20 @@ fn unknown_key(source: &Source, key: &str) -> Diagnostic {
         .with_hint(hint)
 }
 
+/// A line at or before `until` that glues a known key to its value (`title:Barn`), with the
+/// key.
+fn glued_key<'a>(doc: &Document<'a>, until: u32) -> Option<(Span, &'a str)> {
+    doc.yaml.lines().enumerate().find_map(|(i, line)| {
+        let file_line = doc.yaml_line + i as u32;
+        if file_line > until {
+            return None;
+        }
+        let (key, rest) = line.split_once(':')?;
+        let glued = KNOWN_KEYS.contains(&key) && rest.starts_with(|c: char| !c.is_whitespace());
+        glued.then(|| (Span::new(file_line, key.len() as u32 + 1, 1), key))
+    })
+}
+
 /// `title` in serde_yaml's `duplicate entry with key "title"`.
 fn duplicated_key(message: &str) -> Option<&str> {
     let rest = message.split_once("duplicate entry with key \"")?.1;
@@ -201,6 +221,14 @@ fn duplicated_key(message: &str) -> Option<&str> {
 fn yaml_hint(message: &str, line: &str) -> String {
     if line.starts_with('\t') || line.trim_start_matches(' ').starts_with('\t') {
         "YAML does not allow tabs for indentation; indent with spaces".into()
+    } else if message.contains("while scanning a quoted scalar") {
+        "the quote opened on this line is never closed".into()
+    } else if message.contains("while scanning a simple key") {
+        "a list item needs a space after its dash (`- BRA`), and a key a colon and a space (`key: value`)".into()
+    } else if message.contains("mapping values are not allowed") && line.starts_with([' ', '\t']) {
+        "this line is indented as if it belonged to the line above; top-level keys start at the beginning of the line, and a value containing `: ` must be quoted".into()
+    } else if message.contains("did not find expected key") {
+        "check the indentation: the items of one list or mapping must line up exactly".into()
     } else if message.contains("while parsing a flow sequence") {
         "the list opened with `[` on this line is never closed with `]`".into()
     } else if message.contains("while parsing a flow mapping") {
@@ -259,7 +287,7 @@ fn text(
 }
 
 /// A list of texts, also accepted as one text. With `split_commas`, a single text containing
-/// commas is split, with a warning asking for a list.
+/// commas or semicolons is split, with a warning asking for a list.
 fn located_list(
     source: &Source,
     key: &str,
@@ -274,9 +302,9 @@ fn located_list(
     };
     match value {
         Node::Null => Vec::new(),
-        Node::Str(s) if split_commas && s.contains(',') => {
+        Node::Str(s) if split_commas && s.contains([',', ';']) => {
             let items: Vec<&str> = s
-                .split(',')
+                .split([',', ';'])
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .collect();

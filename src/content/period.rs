@@ -1,8 +1,10 @@
 //! Project periods: the one place that reads `period:` in all its accepted forms.
 //!
-//! Accepted: `{start: 2008-06, end: 2009-12}` (end optional for ongoing work, months or whole
-//! years or full dates), a single year `2015`, and ranges written as text: "2008–2009",
-//! "2008-2009", "2008-03 – 2009-05", "2021 till 2023", "2021–" (ongoing).
+//! Accepted: `{start: 2008-06, end: 2009-12}` (end optional for ongoing work; `from`/`to` and
+//! Swedish `slut` also work), `[2008-06, 2009-12]`, a single year `2015`, and ranges written as
+//! text: "2008–2009", "2008-2009", "2008/2009", "2008-03 – 2009-05", "2021 till 2023", "2021–"
+//! (ongoing). Each end may be a year, a month (`2008-06`, `juni 2008`, `jun 2008`), a date
+//! (`2008-06-15`, `15/6 2008`) or a term (`ht 2008`, `våren 2009`).
 
 use std::fmt;
 
@@ -85,6 +87,15 @@ pub fn parse(node: &Node) -> Result<Period, PeriodError> {
             parse_text(&text)
         }
         Node::Map(entries) => parse_map(entries),
+        Node::Seq(items) if (1..=2).contains(&items.len()) => {
+            let start = point_node(&items[0], Edge::Start)?
+                .ok_or_else(|| PeriodError::new("the period has no start", None))?;
+            let end = match items.get(1) {
+                None | Some(Node::Null) => None,
+                Some(node) => point_node(node, Edge::End)?,
+            };
+            checked(start, end, items.get(1).and_then(Node::scalar_text))
+        }
         Node::Null => Err(PeriodError::new("`period` is empty", None)),
         other => Err(PeriodError::new(
             format!(
@@ -101,8 +112,8 @@ fn parse_map(entries: &[(String, Node)]) -> Result<Period, PeriodError> {
     let mut end = None;
     for (key, value) in entries {
         match key.as_str() {
-            "start" => start = Some(value),
-            "end" => end = Some(value),
+            "start" | "from" | "början" => start = Some(value),
+            "end" | "to" | "slut" => end = Some(value),
             other => {
                 return Err(PeriodError::new(
                     format!(
@@ -129,7 +140,7 @@ fn parse_map(entries: &[(String, Node)]) -> Result<Period, PeriodError> {
 fn end_text(entries: &[(String, Node)]) -> Option<String> {
     entries
         .iter()
-        .find(|(k, _)| k == "end")
+        .find(|(k, _)| matches!(k.as_str(), "end" | "to" | "slut"))
         .and_then(|(_, v)| v.scalar_text())
 }
 
@@ -200,8 +211,14 @@ fn split_range(text: &str) -> (&str, Option<&str>) {
     let digits = parts
         .iter()
         .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let trimmed = text.trim();
+    if let Some((a, b)) = trimmed.split_once('/') {
+        let year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+        if year(a) && year(b) {
+            return (a, Some(b));
+        }
+    }
     if digits {
-        let trimmed = text.trim();
         if lens == [4, 4] {
             return (&trimmed[..4], Some(&trimmed[5..]));
         }
@@ -238,6 +255,9 @@ fn point(text: &str, edge: Edge) -> Result<Option<YearMonth>, PeriodError> {
             Some(t),
         )
     };
+    if let Some(found) = worded(t, edge) {
+        return found.map(Some);
+    }
     let parts: Vec<&str> = t.split(['-', '/']).collect();
     if parts
         .iter()
@@ -294,6 +314,88 @@ fn point(text: &str, edge: Edge) -> Result<Option<YearMonth>, PeriodError> {
         year: year as u16,
         month: month as u8,
     }))
+}
+
+/// Month and term names, with the months they start and end in.
+const NAMED: [(&str, u8, u8); 30] = [
+    ("januari", 1, 1),
+    ("jan", 1, 1),
+    ("january", 1, 1),
+    ("februari", 2, 2),
+    ("feb", 2, 2),
+    ("february", 2, 2),
+    ("mars", 3, 3),
+    ("mar", 3, 3),
+    ("march", 3, 3),
+    ("april", 4, 4),
+    ("apr", 4, 4),
+    ("maj", 5, 5),
+    ("may", 5, 5),
+    ("juni", 6, 6),
+    ("jun", 6, 6),
+    ("june", 6, 6),
+    ("juli", 7, 7),
+    ("jul", 7, 7),
+    ("july", 7, 7),
+    ("augusti", 8, 8),
+    ("aug", 8, 8),
+    ("august", 8, 8),
+    ("september", 9, 9),
+    ("sep", 9, 9),
+    ("sept", 9, 9),
+    ("oktober", 10, 10),
+    ("okt", 10, 10),
+    ("october", 10, 10),
+    ("november", 11, 11),
+    ("nov", 11, 11),
+];
+
+const NAMED_MORE: [(&str, u8, u8); 9] = [
+    ("december", 12, 12),
+    ("dec", 12, 12),
+    // Terms and seasons: autumn term from August, spring term to June.
+    ("ht", 8, 12),
+    ("hösten", 8, 12),
+    ("höst", 8, 12),
+    ("vt", 1, 6),
+    ("våren", 1, 6),
+    ("vår", 1, 6),
+    ("sommaren", 6, 8),
+];
+
+/// "juni 2008", "jun. 2008", "ht 2008", "15/6 2008": `None` when the text is not of that shape.
+fn worded(t: &str, edge: Edge) -> Option<Result<YearMonth, PeriodError>> {
+    let lower = t.to_lowercase();
+    let (head, year) = lower.rsplit_once(char::is_whitespace)?;
+    let year: u16 = (year.len() == 4).then(|| year.parse().ok()).flatten()?;
+    let head = head.trim().trim_end_matches('.');
+    let month = if let Some((day, month)) = head.split_once('/') {
+        let (day, month): (u32, u32) = (day.parse().ok()?, month.parse().ok()?);
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(u32::from(year), month) {
+            return Some(Err(PeriodError::new(
+                format!("`{t}` is not a date"),
+                Some(t),
+            )));
+        }
+        month as u8
+    } else {
+        let (_, first, last) = NAMED
+            .iter()
+            .chain(&NAMED_MORE)
+            .find(|(name, _, _)| *name == head)?;
+        if edge == Edge::Start {
+            *first
+        } else {
+            *last
+        }
+    };
+    if !(1900..=2100).contains(&year) {
+        return Some(Err(PeriodError::new(
+            format!("the year {year} is out of range (1900–2100)"),
+            Some(t),
+        )));
+    }
+    Some(Ok(YearMonth { year, month }))
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -381,6 +483,43 @@ mod tests {
     }
 
     #[test]
+    fn accepts_the_forms_editors_write_in_prose() {
+        let p = |start: (u16, u8), end: (u16, u8)| Period {
+            start: ym(start.0, start.1),
+            end: Some(ym(end.0, end.1)),
+        };
+        assert_eq!(
+            period("\"1/9 2021 till 30/6 2023\"").unwrap(),
+            p((2021, 9), (2023, 6))
+        );
+        assert_eq!(
+            period("juni 2008 – december 2009").unwrap(),
+            p((2008, 6), (2009, 12))
+        );
+        assert_eq!(
+            period("Jan. 2008 - dec 2009").unwrap(),
+            p((2008, 1), (2009, 12))
+        );
+        assert_eq!(
+            period("ht 2008 – vt 2009").unwrap(),
+            p((2008, 8), (2009, 6))
+        );
+        assert_eq!(period("2008/2009").unwrap(), p((2008, 1), (2009, 12)));
+        assert_eq!(
+            period("[2008-06, 2009-12]").unwrap(),
+            p((2008, 6), (2009, 12))
+        );
+        assert_eq!(
+            period("{from: 2008-06, to: 2009-12}").unwrap(),
+            p((2008, 6), (2009, 12))
+        );
+        assert_eq!(
+            period("{start: 2008-06, slut: 2009-12}").unwrap(),
+            p((2008, 6), (2009, 12))
+        );
+    }
+
+    #[test]
     fn open_ends_are_ongoing() {
         let open = Period {
             start: ym(2021, 9),
@@ -404,12 +543,13 @@ mod tests {
         let err = period("{start: 2010-05, end: 2009-01}").unwrap_err();
         assert!(err.message.contains("before it starts"));
         assert!(period("{end: 2009-01}").is_err());
-        assert!(period("hösten 2008").is_err());
-        assert!(period("[2008, 2009]").is_err());
-        assert!(period("{start: 2008, slut: 2009}")
+        assert!(period("snart").is_err());
+        assert!(period("31/2 2009").is_err());
+        assert!(period("[2008, 2009, 2010]").is_err());
+        assert!(period("{start: 2008, stopp: 2009}")
             .unwrap_err()
             .message
-            .contains("slut"));
+            .contains("stopp"));
     }
 
     #[test]

@@ -81,6 +81,18 @@ impl Methods {
     /// Resolves a spelling: id, name, short name or alias, ignoring case and spacing; failing
     /// that, a spelling whose slug is a method id ("Sofia modellen" → `sofia-modellen`).
     pub fn find(&self, text: &str) -> Option<MethodIdx> {
+        self.find_exact(text).or_else(|| {
+            // "Barns rätt som anhöriga (BRA)": the name before or the name inside the brackets,
+            // when both do not name different methods.
+            let (before, inside) = text.trim().strip_suffix(')')?.rsplit_once('(')?;
+            match (self.find_exact(before), self.find_exact(inside)) {
+                (Some(a), Some(b)) if a != b => None,
+                (a, b) => a.or(b),
+            }
+        })
+    }
+
+    fn find_exact(&self, text: &str) -> Option<MethodIdx> {
         self.index
             .get(&key(text))
             .or_else(|| self.index.get(&slugify(text)))
@@ -205,6 +217,13 @@ mod tests {
             "beardslee"
         );
         assert_eq!(methods.find("Okänd metod"), None);
+        assert_eq!(methods.find("Barns rätt som anhöriga (BRA)"), Some(bra));
+        assert_eq!(methods.find("Samtal med barn (BRA)"), Some(bra));
+        assert_eq!(
+            methods.find("BRA (Beardslee)"),
+            None,
+            "two different methods"
+        );
     }
 
     #[test]
