@@ -25,6 +25,8 @@ pub enum Command {
     Check(cmd::check::Args),
     /// Create a new report file with the full frontmatter template
     New(cmd::new::Args),
+    /// Search the reports (full text in Swedish, filters by county, method, kommun and year)
+    Search(cmd::search::Args),
 }
 
 /// Parses the process arguments and runs the command. Exit codes: 0 success, 1 problems in the
@@ -35,5 +37,6 @@ pub fn run() -> ExitCode {
         Command::Build(args) => cmd::build::run(&args),
         Command::Check(args) => cmd::check::run(&args),
         Command::New(args) => cmd::new::run(&args),
+        Command::Search(args) => cmd::search::run(&args),
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! The pipeline follows the module tree: [`config`] and [`vocabulary`] are the inputs besides
 //! the reports; [`content`] reads and validates reports; [`site`] builds the model, plans and
-//! renders the pages ([`markdown`], [`theme`]) and writes them atomically. [`diagnostics`]
+//! renders the pages ([`markdown`], [`theme`]) and writes them atomically; [`search`] indexes
+//! the same model for `fouweb search`. [`diagnostics`]
 //! collects every problem on the way. [`cli`] and [`cmd`] are the command line.
 
 pub mod cli;
@@ -12,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod markdown;
+pub mod search;
 pub mod site;
 pub mod theme;
 pub mod vocabulary;

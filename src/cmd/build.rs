@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use crate::site;
+use crate::{search, site};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -35,24 +35,37 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let loaded = started.elapsed();
-    match site::write(&site, &args.root, &output) {
-        Ok(stats) => {
-            println!(
-                "built {} reports into {} ({} files, {:.1} MB) in {:.2} s (load {:.2} s, render+write {:.2} s)",
-                stats.reports,
-                output.display(),
-                stats.pages,
-                stats.bytes as f64 / 1e6,
-                started.elapsed().as_secs_f64(),
-                loaded.as_secs_f64(),
-                stats.total.as_secs_f64(),
-            );
-            ExitCode::SUCCESS
-        }
+    let index_dir = search::index_dir(&args.root);
+    // Pages and the search index are independent; build them side by side.
+    let (pages, index) = rayon::join(
+        || site::write(&site, &args.root, &output),
+        || search::write(&site, &index_dir),
+    );
+    let stats = match pages {
+        Ok(stats) => stats,
         Err(diagnostics) => {
             super::print_diagnostics(&diagnostics);
             eprintln!("build failed; {} was left unchanged", output.display());
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
-    }
+    };
+    let index = match index {
+        Ok(index) => index,
+        Err(err) => {
+            eprintln!("error: cannot write the search index: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!(
+        "built {} reports into {} ({} files, {:.1} MB) in {:.2} s (load {:.2} s, pages {:.2} s, search index {:.2} s)",
+        stats.reports,
+        output.display(),
+        stats.pages,
+        stats.bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64(),
+        loaded.as_secs_f64(),
+        stats.total.as_secs_f64(),
+        index.elapsed.as_secs_f64(),
+    );
+    ExitCode::SUCCESS
 }

@@ -1,0 +1,181 @@
+//! Writes the tantivy index of a site: one document per report, built from the same validated
+//! site model as the pages, into a fresh folder that replaces the old index when complete.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{Facet, TantivyDocument};
+use tantivy::{Index, IndexWriter};
+
+use crate::markdown;
+use crate::site::{ReportIdx, Site, Urls};
+
+use super::schema::{self, Fields};
+use super::{analyzer, SearchError};
+
+/// Names the index needs to show facets and hits without the vocabulary: every county and
+/// method that occurs, by code or id. Written beside the index as `fouweb.json`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct IndexMeta {
+    pub version: u32,
+    pub counties: BTreeMap<String, String>,
+    pub municipalities: BTreeMap<String, String>,
+    pub methods: BTreeMap<String, String>,
+}
+
+pub const META_FILE: &str = "fouweb.json";
+
+#[derive(Debug, Clone, Copy)]
+pub struct IndexStats {
+    pub documents: usize,
+    pub elapsed: Duration,
+}
+
+/// Where `fouweb build` keeps the index of the site at `root`: outside the deployed output.
+pub fn index_dir(root: &Path) -> PathBuf {
+    root.join(".fouweb").join("index")
+}
+
+/// Builds the index of `site` at `dir`, replacing any index there.
+pub fn write(site: &Site, dir: &Path) -> Result<IndexStats, SearchError> {
+    let started = Instant::now();
+    let parent = dir.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| SearchError::io(parent, e))?;
+    let staging = parent.join(format!(".index-tmp-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(|e| SearchError::io(&staging, e))?;
+    }
+    std::fs::create_dir_all(&staging).map_err(|e| SearchError::io(&staging, e))?;
+    let result = fill(site, &staging);
+    if let Err(err) = result {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    let old = parent.join(format!(".index-old-{}", std::process::id()));
+    let had_old = dir.exists();
+    if had_old {
+        std::fs::rename(dir, &old).map_err(|e| SearchError::io(dir, e))?;
+    }
+    std::fs::rename(&staging, dir).map_err(|e| SearchError::io(dir, e))?;
+    if had_old {
+        let _ = std::fs::remove_dir_all(&old);
+    }
+    Ok(IndexStats {
+        documents: site.reports.len(),
+        elapsed: started.elapsed(),
+    })
+}
+
+fn fill(site: &Site, dir: &Path) -> Result<(), SearchError> {
+    let (schema, fields) = schema::build();
+    let index = Index::create_in_dir(dir, schema).map_err(SearchError::index)?;
+    analyzer::register(index.tokenizers());
+    // Tantivy wants at least 15 MB per indexing thread.
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 4);
+    let mut writer: IndexWriter = index
+        .writer_with_num_threads(threads, threads * 40_000_000)
+        .map_err(SearchError::index)?;
+    let urls = Urls::new(&site.config);
+    let documents: Vec<TantivyDocument> = (0..site.reports.len())
+        .into_par_iter()
+        .map(|r| document(site, &urls, &fields, r as ReportIdx))
+        .collect();
+    for doc in documents {
+        writer.add_document(doc).map_err(SearchError::index)?;
+    }
+    writer.commit().map_err(SearchError::index)?;
+    writer.wait_merging_threads().map_err(SearchError::index)?;
+
+    let regions = &site.vocabulary.regions;
+    let mut meta = IndexMeta {
+        version: schema::VERSION,
+        ..IndexMeta::default()
+    };
+    for c in site.used_counties() {
+        let county = regions.county(c);
+        meta.counties
+            .insert(county.code.0.clone(), county.name.clone());
+    }
+    for k in site.used_municipalities() {
+        let kommun = regions.municipality(k);
+        meta.municipalities
+            .insert(kommun.code.0.clone(), kommun.name.clone());
+    }
+    for m in site.used_methods() {
+        let method = site.method(m);
+        meta.methods
+            .insert(method.id.0.clone(), method.name.clone());
+    }
+    let json = serde_json::to_vec_pretty(&meta).unwrap_or_default();
+    std::fs::write(dir.join(META_FILE), json).map_err(|e| SearchError::io(dir, e))?;
+    Ok(())
+}
+
+/// The facet of a county (`/18`) or of a municipality under its county (`/18/1884`).
+pub fn county_facet(county: &str, kommun: Option<&str>) -> Facet {
+    match kommun {
+        Some(k) => Facet::from_path([county, k]),
+        None => Facet::from_path([county]),
+    }
+}
+
+fn document(site: &Site, urls: &Urls, f: &Fields, r: ReportIdx) -> TantivyDocument {
+    let report = &site.reports[r as usize];
+    let regions = &site.vocabulary.regions;
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.slug, &report.slug);
+    doc.add_u64(f.order, u64::from(r));
+    doc.add_text(f.title, &report.title);
+    doc.add_text(f.title_folded, &report.title);
+    let body = markdown::plain_text(&report.body);
+    doc.add_text(f.body_folded, &body);
+    doc.add_text(f.body, body);
+
+    let mut meta: Vec<&str> = Vec::new();
+    for &c in &report.counties {
+        let county = regions.county(c);
+        doc.add_facet(f.county, county_facet(&county.code.0, None));
+        doc.add_text(f.county_name, &county.name);
+        meta.push(&county.name);
+    }
+    for &k in &report.municipalities {
+        let kommun = regions.municipality(k);
+        let county = regions.county(kommun.county);
+        doc.add_facet(f.county, county_facet(&county.code.0, Some(&kommun.code.0)));
+        meta.push(&kommun.name);
+    }
+    for &s in &report.subregions {
+        meta.push(&regions.subregion(s).name);
+    }
+    for &m in &site.report_methods[r as usize] {
+        let method = site.method(m);
+        doc.add_facet(f.method, Facet::from_path([method.id.0.as_str()]));
+        doc.add_text(f.method_id, &method.id.0);
+        meta.push(&method.name);
+        meta.push(&method.short_name);
+    }
+    for year in report.period.years(site.current_year) {
+        doc.add_facet(f.year, Facet::from_path([year.to_string()]));
+    }
+    meta.extend(report.organisation.as_deref());
+    meta.extend(report.outcomes.iter().map(String::as_str));
+    meta.extend(report.target_groups.iter().map(String::as_str));
+    meta.extend(report.tags.iter().map(String::as_str));
+    let meta = meta.join("\n");
+    doc.add_text(f.meta_folded, &meta);
+    doc.add_text(f.meta, meta);
+
+    doc.add_text(f.url, urls.report(&report.slug));
+    doc.add_text(f.summary, &report.summary);
+    let period = match report.period.end {
+        Some(end) => format!("{} – {}", report.period.start, end),
+        None => format!("{} –", report.period.start),
+    };
+    doc.add_text(f.period, period);
+    doc
+}

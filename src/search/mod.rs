@@ -1,0 +1,54 @@
+//! Full-text search: a tantivy index with a Swedish analyzer and facets, written by
+//! `fouweb build` outside the deployed output and read by `fouweb search`.
+
+pub mod analyzer;
+mod index;
+mod query;
+mod schema;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use index::{index_dir, write, IndexMeta, IndexStats};
+pub use query::{Facets, Hit, Request, Response, Searcher};
+
+#[derive(Debug)]
+pub enum SearchError {
+    /// No index at this folder yet.
+    NoIndex(PathBuf),
+    /// An index written by another version of fouweb.
+    Stale(PathBuf),
+    UnknownFilter {
+        kind: &'static str,
+        value: String,
+        suggestions: Vec<String>,
+    },
+    Io(PathBuf, std::io::Error),
+    Index(String),
+}
+
+impl SearchError {
+    fn io(path: &Path, err: std::io::Error) -> SearchError {
+        SearchError::Io(path.to_path_buf(), err)
+    }
+
+    fn index(err: tantivy::TantivyError) -> SearchError {
+        SearchError::Index(err.to_string())
+    }
+}
+
+impl fmt::Display for SearchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SearchError::NoIndex(dir) => write!(f, "there is no search index in {}; run `fouweb build` first", dir.display()),
+            SearchError::Stale(dir) => write!(f, "the search index in {} was written by another version of fouweb; run `fouweb build` again", dir.display()),
+            SearchError::UnknownFilter { kind, value, suggestions } => {
+                write!(f, "unknown {kind} `{value}`{}", SearchError::suggestion_hint(suggestions))
+            }
+            SearchError::Io(path, err) => write!(f, "{}: {err}", path.display()),
+            SearchError::Index(message) => write!(f, "search index error: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for SearchError {}

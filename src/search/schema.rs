@@ -1,0 +1,77 @@
+//! The index schema: full-text fields (each twice: with and without å/ä/ö), facets for county
+//! (`/län/kommun`), method and year, and the stored fields a hit is shown with.
+
+use tantivy::schema::{
+    FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
+    STORED, STRING,
+};
+
+use super::analyzer::{FOLDED, SWEDISH};
+
+/// Bumped whenever the schema or the analyzers change; an index of another version is rebuilt.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub slug: Field,
+    /// Position of the report in the site's order (title order), for browsing without a query.
+    pub order: Field,
+    pub title: Field,
+    pub title_folded: Field,
+    pub body: Field,
+    pub body_folded: Field,
+    /// Method names, organisation, outcomes, tags: searchable metadata.
+    pub meta: Field,
+    pub meta_folded: Field,
+    pub county: Field,
+    pub method: Field,
+    pub year: Field,
+    pub url: Field,
+    pub summary: Field,
+    pub period: Field,
+    /// County names and method ids of the report, for showing a hit.
+    pub county_name: Field,
+    pub method_id: Field,
+}
+
+fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
+    let record = if positions {
+        IndexRecordOption::WithFreqsAndPositions
+    } else {
+        IndexRecordOption::WithFreqs
+    };
+    let options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(record),
+    );
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        slug: b.add_text_field("slug", STRING | STORED),
+        order: b.add_u64_field("order", NumericOptions::default().set_fast().set_stored()),
+        title: b.add_text_field("title", text(SWEDISH, true, true)),
+        title_folded: b.add_text_field("title_folded", text(FOLDED, false, false)),
+        // Stored for snippets; positions for the snippet's and phrase matching.
+        body: b.add_text_field("body", text(SWEDISH, true, true)),
+        body_folded: b.add_text_field("body_folded", text(FOLDED, false, false)),
+        meta: b.add_text_field("meta", text(SWEDISH, false, false)),
+        meta_folded: b.add_text_field("meta_folded", text(FOLDED, false, false)),
+        county: b.add_facet_field("county", FacetOptions::default()),
+        method: b.add_facet_field("method", FacetOptions::default()),
+        year: b.add_facet_field("year", FacetOptions::default()),
+        url: b.add_text_field("url", STORED),
+        summary: b.add_text_field("summary", STORED),
+        period: b.add_text_field("period", STORED),
+        county_name: b.add_text_field("county_name", STORED),
+        method_id: b.add_text_field("method_id", STORED),
+    };
+    (b.build(), fields)
+}

@@ -1,0 +1,156 @@
+//! `fouweb search` against indexes written by `fouweb build`.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::Value;
+
+fn search(root: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["search", "--json", "--root", root.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let out = common::fouweb(&all);
+    assert!(
+        out.status.success(),
+        "search {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn slugs(response: &Value) -> Vec<String> {
+    let mut s: Vec<String> = response["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["slug"].as_str().unwrap().to_string())
+        .collect();
+    s.sort();
+    s
+}
+
+#[test]
+fn swedish_inflections_compounds_and_missing_diacritics() {
+    let site = common::copy_fixture("fixtures/search");
+    common::build(site.path());
+    let root = site.path();
+    assert_eq!(
+        slugs(&search(root, &["barngrupp"])),
+        ["bojningar", "sammansatt"],
+        "plural and compounds"
+    );
+    assert_eq!(
+        slugs(&search(root, &["barngruppen"])),
+        ["bojningar", "sammansatt"],
+        "definite form"
+    );
+    assert_eq!(slugs(&search(root, &["barngruppsledare"])), ["sammansatt"]);
+    assert_eq!(
+        slugs(&search(root, &["vasteras"])),
+        ["vasteras"],
+        "typed without å/ä"
+    );
+    assert_eq!(slugs(&search(root, &["Västerås"])), ["vasteras"]);
+    assert_eq!(slugs(&search(root, &["föräldrastöd"])), ["vasteras"]);
+    let far = search(root, &["far"]);
+    assert_eq!(far["hits"][0]["slug"], "far", "the exact word first");
+    assert_eq!(
+        slugs(&search(root, &["får"])),
+        ["far-verb"],
+        "får is not far"
+    );
+    assert!(slugs(&search(root, &["cykel"])).is_empty());
+    // Every word must match.
+    assert_eq!(
+        slugs(&search(root, &["barngrupper", "Nora"])),
+        ["bojningar"]
+    );
+    // The exact word ranks above a compound that merely starts with it.
+    let ranked = search(root, &["barngrupperna"]);
+    assert_eq!(ranked["hits"][0]["slug"], "bojningar");
+    assert!(ranked["hits"][0]["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("<b>Barngrupperna</b>"));
+}
+
+#[test]
+fn filters_combine_or_within_and_across_groups() {
+    let site = common::copy_fixture("fixtures/search");
+    common::build(site.path());
+    let root = site.path();
+    assert_eq!(
+        slugs(&search(root, &["--method", "bra"])),
+        ["bojningar", "sammansatt"]
+    );
+    assert_eq!(
+        slugs(&search(root, &["--method", "bra", "--method", "Beardslee"])),
+        ["bojningar", "far", "sammansatt"]
+    );
+    assert_eq!(
+        slugs(&search(root, &["--method", "bra", "--county", "Örebro"])),
+        ["bojningar"]
+    );
+    assert_eq!(
+        slugs(&search(root, &["--county", "Skaraborg"])),
+        ["sammansatt"],
+        "sub-regions filter by their county"
+    );
+    assert_eq!(
+        slugs(&search(root, &["--kommun", "Nora kommun"])),
+        ["bojningar"]
+    );
+    assert_eq!(
+        slugs(&search(root, &["--year", "2019"])),
+        ["far", "vasteras"]
+    );
+    let all = search(root, &["--limit", "100"]);
+    assert_eq!(all["total"], 5);
+    let by_county = &search(root, &["--method", "BRA"])["facets"]["county"];
+    assert_eq!(by_county["Örebro län"], 1);
+    assert_eq!(by_county["Västra Götalands län"], 1);
+}
+
+#[test]
+fn helpful_errors_without_an_index_or_with_unknown_filters() {
+    let site = common::copy_fixture("fixtures/search");
+    let root = site.path().to_str().unwrap();
+    let out = common::fouweb(&["search", "barn", "--root", root]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("run `fouweb build` first"));
+    common::build(site.path());
+    let out = common::fouweb(&["search", "--county", "Kronobergs lan", "--root", root]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("did you mean `Kronobergs län`"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// For every method: `fouweb search --method M --json` counts per county equal matrix.csv.
+#[test]
+fn method_facets_agree_with_the_matrix_on_the_example_site() {
+    let site = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    common::copy_dir(&repo.join("content"), &site.path().join("content"));
+    common::copy_dir(&repo.join("vocabulary"), &site.path().join("vocabulary"));
+    let public = common::build(site.path());
+    let csv = common::read(&public.join("data/matrix.csv"));
+    let mut matrix: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+    for line in csv.lines().skip(1) {
+        let id = line.split(',').next().unwrap().to_string();
+        let mut back = line.rsplitn(3, ',');
+        let count: u64 = back.next().unwrap().parse().unwrap();
+        let county = back.next().unwrap().to_string();
+        matrix.entry(id).or_default().insert(county, count);
+    }
+    assert!(matrix.len() > 10);
+    for (method, counties) in &matrix {
+        let response = search(site.path(), &["--method", method, "--limit", "1"]);
+        let facets: BTreeMap<String, u64> =
+            serde_json::from_value(response["facets"]["county"].clone()).unwrap();
+        assert_eq!(&facets, counties, "county counts for {method}");
+    }
+}
