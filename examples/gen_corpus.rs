@@ -9,28 +9,36 @@
 //! and recreated first; nothing else in DIR is touched.
 //!
 //! Properties:
-//! * Output is a pure function of (N, seed): report `i` is generated from its own
-//!   splitmix64 streams seeded by (seed, i), so the corpus for N is a byte-exact
-//!   prefix of the corpus for any larger N.
+//! * Output is a pure function of (N, seed) and fouweb's built-in vocabulary:
+//!   report `i` is generated from its own splitmix64 streams seeded by (seed, i),
+//!   so the corpus for N is a byte-exact prefix of the corpus for any larger N.
+//! * Counties, sub-regions, municipalities and methods (with their codes, names,
+//!   aliases and descriptions) come from `fouweb::vocabulary::Vocabulary::builtin()`,
+//!   i.e. `data/regions.yaml` and `data/methods.yaml`; this file only adds what
+//!   the vocabulary does not hold (county weights, method popularity, the
+//!   deliberately unknown methods and the word stock for the body text).
 //! * Every frontmatter value is *valid* for fouweb; the only intended warnings are
 //!   the deliberately unknown methods (~1 in 15 reports) and the comma-separated
 //!   `methods:` string (~1 in 40 reports).
 //! * The frontmatter exercises every accepted form: county as name, short name,
-//!   quoted SCB code, alias, case variants, sub-region or a list of two counties;
-//!   municipalities as names, quoted SCB codes or "X kommun" aliases; periods as
-//!   flow/block maps (with or without end), a bare year, or "YYYY–YYYY" /
-//!   "YYYY-YYYY" strings; methods as names, short names and aliases in mixed
-//!   case; plain, single- and double-quoted scalars, block and flow lists, folded
-//!   and literal block scalars, shuffled key order, `slug:` and `draft:` keys.
-//!
-//! Standard library only, so it can also be built standalone:
-//! `rustc -O --edition 2021 examples/gen_corpus.rs -o /tmp/gen_corpus`.
+//!   quoted SCB code, letter, alias, case variants, sub-region or a list of two
+//!   counties; municipalities as names, quoted SCB codes or "X kommun" aliases;
+//!   periods as flow/block maps (with or without end), a bare year, or
+//!   "YYYY–YYYY" / "YYYY-YYYY" strings; methods as names, short names and aliases
+//!   in mixed case; plain, single- and double-quoted scalars, block and flow
+//!   lists, folded and literal block scalars, shuffled key order, `slug:` and
+//!   `draft:` keys.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use fouweb::vocabulary::{
+    slugify, County, CountyIdx, KommunIdx, Method, MethodIdx, Municipality, Regions, SubregionIdx,
+    Vocabulary,
+};
 
 const DEFAULT_SEED: u64 = 42;
 const MAX_REPORTS: usize = 1_000_000;
@@ -161,7 +169,10 @@ fn run(args: &Args) -> Result<(), String> {
 
     // Phase 1 (sequential, cheap): the metadata of every report. Report i only
     // depends on (seed, i), so this is prefix-stable.
-    let metas: Vec<Meta> = (0..args.n).map(|i| make_meta(args.seed, i)).collect();
+    let tables = Tables::new();
+    let metas: Vec<Meta> = (0..args.n)
+        .map(|i| make_meta(args.seed, i, &tables))
+        .collect();
 
     // Phase 2 (parallel): bodies and files. Report i reads metas[..i] for links.
     let workers = std::thread::available_parallelism()
@@ -300,34 +311,6 @@ fn decap(s: &str) -> String {
         None => String::new(),
     }
 }
-
-/// fouweb slug rule: lowercase, å/ä → a, ö → o, é → e, other runs → '-', trimmed.
-fn slugify(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut dash = false;
-    for ch in s.chars().flat_map(char::to_lowercase) {
-        let m = match ch {
-            'å' | 'ä' => Some('a'),
-            'ö' => Some('o'),
-            'é' => Some('e'),
-            'a'..='z' | '0'..='9' => Some(ch),
-            _ => None,
-        };
-        match m {
-            Some(c) => {
-                out.push(c);
-                dash = false;
-            }
-            None if !dash => {
-                out.push('-');
-                dash = true;
-            }
-            None => {}
-        }
-    }
-    out.trim_matches('-').to_string()
-}
-
 fn genitive(name: &str) -> String {
     if name.ends_with('s') || name.ends_with('x') || name.ends_with('z') {
         name.to_string()
@@ -481,48 +464,58 @@ fn yaml_str_list(r: &mut Rng, key: &str, items: &[String]) -> String {
 }
 
 // ---------------------------------------------------------------------------
-// Reference data types (tables at the end of the file)
+// Reference data: fouweb's built-in vocabulary plus the generator's own weights
 // ---------------------------------------------------------------------------
 
-struct County {
-    code: &'static str,
-    name: &'static str,
-    short: &'static str,
-    aliases: &'static [&'static str],
-    weight: u32,
+fn vocabulary() -> &'static Vocabulary {
+    Vocabulary::builtin()
 }
 
-struct SubRegion {
-    name: &'static str,
-    parent: &'static str,
-    aliases: &'static [&'static str],
-    /// Member municipality codes inside the parent county (cross-county members dropped).
-    members: &'static [&'static str],
+fn regions() -> &'static Regions {
+    &vocabulary().regions
 }
 
-struct Muni {
-    code: &'static str,
-    name: &'static str,
-    aliases: &'static [&'static str],
+fn county_at(idx: CountyIdx) -> &'static County {
+    regions().county(idx)
 }
 
-struct Method {
-    #[allow(dead_code)]
-    id: &'static str,
-    name: &'static str,
-    short: &'static str,
-    aliases: &'static [&'static str],
-    desc: &'static str,
+fn kommun_at(idx: KommunIdx) -> &'static Municipality {
+    regions().municipality(idx)
 }
 
-/// Zipf-like popularity, round(1000 / (k+1)^0.8), k = position in METHODS.
-const METHOD_WEIGHTS: [u32; 45] = [
-    1000, 574, 415, 330, 276, 238, 211, 189, 172, 158, 147, 137, 128, 121, 115, 109, 104, 99, 95,
-    91, 88, 84, 81, 79, 76, 74, 72, 70, 68, 66, 64, 62, 61, 60, 58, 57, 56, 54, 53, 52, 51, 50, 49,
-    48, 48,
+fn method_at(idx: MethodIdx) -> &'static Method {
+    vocabulary().methods.get(idx)
+}
+
+/// How many reports each county gets, roughly the square root of its population.
+/// Keyed by SCB code; a county not listed here gets `DEFAULT_COUNTY_WEIGHT`.
+#[rustfmt::skip]
+const COUNTY_WEIGHTS: &[(&str, u32)] = &[
+    ("01", 15), ("03", 7), ("04", 6), ("05", 8), ("06", 7), ("07", 4), ("08", 5),
+    ("09", 2), ("10", 4), ("12", 12), ("13", 6), ("14", 13), ("17", 5), ("18", 6),
+    ("19", 5), ("20", 5), ("21", 5), ("22", 5), ("23", 3), ("24", 5), ("25", 5),
+];
+const DEFAULT_COUNTY_WEIGHT: u32 = 4;
+
+/// The methods reports name most often, most popular first (vocabulary ids). All
+/// other vocabulary methods follow in vocabulary order; the chance of a method
+/// then falls off Zipf-like with its rank (see `zipf_weight`).
+const POPULAR_METHODS: &[&str] = &[
+    "stodgrupper-for-barn",
+    "bra",
+    "fora-barnen-pa-tal",
+    "bbic",
+    "mi",
+    "losningsfokuserat-arbetssatt",
+    "beardslee",
+    "sofia-modellen",
+    "trappan",
+    "komet",
 ];
 
-/// Realistic methods that are deliberately NOT in the vocabulary (warnings expected).
+/// Realistic methods that are deliberately NOT in the vocabulary (warnings
+/// expected): (name, how the body text refers to it). Any that the vocabulary
+/// has since learned are skipped, so they never turn into silent matches.
 const UNKNOWN_METHODS: &[(&str, &str)] = &[
     (
         "Trygghetscirkeln",
@@ -552,38 +545,158 @@ const UNKNOWN_METHODS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Zipf-like popularity of the method at `rank` (1 = most popular):
+/// floor(1000 / rank^0.8), computed in integers (the largest w with
+/// w^5 · rank^4 ≤ 1000^5) so that it is the same on every platform.
+fn zipf_weight(rank: usize) -> u32 {
+    const THOUSAND_POW5: u128 = 1_000_000_000_000_000;
+    let r4 = (rank as u128).pow(4);
+    let (mut lo, mut hi) = (0u128, 1000u128);
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if mid.pow(5) * r4 <= THOUSAND_POW5 {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    (lo as u32).max(1)
+}
+
+/// What report metadata is drawn from, derived once from the vocabulary.
+struct Tables {
+    /// Weight of each county, in vocabulary (SCB) order.
+    county_weights: Vec<u32>,
+    /// The municipalities of each county, in SCB order.
+    kommuner_by_county: Vec<Vec<KommunIdx>>,
+    /// Sub-regions with their members inside the sub-region's own county.
+    /// Members elsewhere (Kungsbacka, in Hallands län, belongs to
+    /// Göteborgsregionen) are left out so that every generated kommun belongs
+    /// to the county the report names.
+    subregions: Vec<(SubregionIdx, Vec<KommunIdx>)>,
+    /// Methods by popularity, and their weights.
+    methods: Vec<MethodIdx>,
+    method_weights: Vec<u32>,
+    /// Indices into `UNKNOWN_METHODS` that the vocabulary indeed does not know.
+    unknown_methods: Vec<usize>,
+}
+
+impl Tables {
+    fn new() -> Tables {
+        let regions = regions();
+        let county_weights = regions
+            .counties
+            .iter()
+            .map(|c| {
+                COUNTY_WEIGHTS
+                    .iter()
+                    .find(|(code, _)| *code == c.code.0)
+                    .map_or(DEFAULT_COUNTY_WEIGHT, |&(_, w)| w)
+            })
+            .collect();
+        let mut kommuner_by_county = vec![Vec::new(); regions.counties.len()];
+        for (k, m) in regions.municipalities.iter().enumerate() {
+            kommuner_by_county[m.county.0 as usize].push(KommunIdx(k as u16));
+        }
+        let subregions = regions
+            .subregions
+            .iter()
+            .enumerate()
+            .map(|(s, sr)| {
+                let members: Vec<KommunIdx> = sr
+                    .municipalities
+                    .iter()
+                    .copied()
+                    .filter(|&m| regions.municipality(m).county == sr.county)
+                    .collect();
+                (SubregionIdx(s as u16), members)
+            })
+            .filter(|(_, members)| !members.is_empty())
+            .collect();
+
+        let all = vocabulary().methods.all();
+        let mut methods: Vec<MethodIdx> = POPULAR_METHODS
+            .iter()
+            .filter_map(|id| all.iter().position(|m| m.id.0 == *id))
+            .map(|k| MethodIdx(k as u16))
+            .collect();
+        for k in 0..all.len() {
+            let idx = MethodIdx(k as u16);
+            if !methods.contains(&idx) {
+                methods.push(idx);
+            }
+        }
+        let method_weights = (1..=methods.len()).map(zipf_weight).collect();
+        let unknown_methods = (0..UNKNOWN_METHODS.len())
+            .filter(|&u| vocabulary().methods.find(UNKNOWN_METHODS[u].0).is_none())
+            .collect();
+        Tables {
+            county_weights,
+            kommuner_by_county,
+            subregions,
+            methods,
+            method_weights,
+            unknown_methods,
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Report metadata (phase 1)
 // ---------------------------------------------------------------------------
 
 enum MethodRef {
-    Known { idx: usize, form: String },
+    Known { idx: MethodIdx, form: String },
     Unknown { idx: usize },
 }
 
 impl MethodRef {
+    /// The spelling in the frontmatter.
     fn form(&self) -> &str {
         match self {
             MethodRef::Known { form, .. } => form,
             MethodRef::Unknown { idx } => UNKNOWN_METHODS[*idx].0,
         }
     }
+    /// The short name the body text uses.
     fn canonical(&self) -> &'static str {
         match self {
-            MethodRef::Known { idx, .. } => METHODS[*idx].short,
+            MethodRef::Known { idx, .. } => &method_at(*idx).short_name,
             MethodRef::Unknown { idx } => UNKNOWN_METHODS[*idx].0,
         }
     }
     fn heading(&self) -> &'static str {
         match self {
-            MethodRef::Known { idx, .. } => METHODS[*idx].name,
+            MethodRef::Known { idx, .. } => &method_at(*idx).name,
             MethodRef::Unknown { idx } => UNKNOWN_METHODS[*idx].0,
         }
     }
-    fn desc(&self) -> &'static str {
+    /// The method mid-sentence: "Arbetet med {mention} …".
+    fn mention(&self) -> String {
         match self {
-            MethodRef::Known { idx, .. } => METHODS[*idx].desc,
-            MethodRef::Unknown { idx } => UNKNOWN_METHODS[*idx].1,
+            MethodRef::Known { idx, .. } => {
+                let m = method_at(*idx);
+                if m.kind.is_empty() {
+                    m.short_name.clone()
+                } else {
+                    format!("{} ({})", m.short_name, m.kind)
+                }
+            }
+            MethodRef::Unknown { idx } => UNKNOWN_METHODS[*idx].1.to_string(),
+        }
+    }
+    /// The opening of the method's section under "## Metoder".
+    fn intro(&self) -> String {
+        match self {
+            MethodRef::Known { idx, .. } => {
+                let m = method_at(*idx);
+                if m.description.is_empty() {
+                    format!("Projektet använde {}.", m.name)
+                } else {
+                    m.description.trim().to_string()
+                }
+            }
+            MethodRef::Unknown { idx } => format!("Projektet använde {}.", UNKNOWN_METHODS[*idx].1),
         }
     }
 }
@@ -609,12 +722,12 @@ struct Meta {
     draft: bool,
     /// Rendered `county:` frontmatter entry.
     county_yaml: String,
-    /// Canonical county indices (1 or 2).
-    counties: Vec<usize>,
+    /// The counties the report names (1 or 2).
+    counties: Vec<CountyIdx>,
     /// Sub-region used in `county:`, if any.
-    subregion: Option<usize>,
-    /// Municipality indices and their frontmatter spellings.
-    munis: Vec<usize>,
+    subregion: Option<SubregionIdx>,
+    /// Municipalities and their frontmatter spellings.
+    munis: Vec<KommunIdx>,
     muni_forms: Vec<String>,
     omit_munis: bool,
     methods: Vec<MethodRef>,
@@ -623,34 +736,28 @@ struct Meta {
 }
 
 impl Meta {
+    /// The first county.
+    fn county(&self) -> &'static County {
+        county_at(self.counties[0])
+    }
+    /// The sub-region, or else the first county's short name.
     fn place(&self) -> &'static str {
-        match self.subregion {
-            Some(s) => SUBREGIONS[s].name,
-            None => COUNTIES[self.counties[0]].short,
-        }
+        place_name(self.subregion, self.counties[0])
     }
+    /// A random municipality of the report (its county when it names none).
     fn muni_name(&self, r: &mut Rng) -> &'static str {
-        MUNIS[*r.pick(&self.munis)].name
+        if self.munis.is_empty() {
+            return &self.county().short_name;
+        }
+        &kommun_at(*r.pick(&self.munis)).name
     }
 }
 
-fn county_index(code: &str) -> usize {
-    COUNTIES.iter().position(|c| c.code == code).unwrap_or(0)
-}
-
-fn munis_of_county(ci: usize) -> Vec<usize> {
-    let code = COUNTIES[ci].code;
-    (0..MUNIS.len())
-        .filter(|&m| &MUNIS[m].code[..2] == code)
-        .collect()
-}
-
-fn muni_index(code: &str) -> usize {
-    MUNIS.iter().position(|m| m.code == code).unwrap_or(0)
-}
-
-fn county_weights() -> Vec<u32> {
-    COUNTIES.iter().map(|c| c.weight).collect()
+fn place_name(subregion: Option<SubregionIdx>, county: CountyIdx) -> &'static str {
+    match subregion {
+        Some(s) => &regions().subregion(s).name,
+        None => &county_at(county).short_name,
+    }
 }
 
 fn case_variant(r: &mut Rng, s: &str) -> String {
@@ -660,66 +767,73 @@ fn case_variant(r: &mut Rng, s: &str) -> String {
     }
 }
 
-fn county_spelling(r: &mut Rng, ci: usize) -> (String, bool) {
-    let c = &COUNTIES[ci];
+fn county_spelling(r: &mut Rng, ci: CountyIdx) -> (String, bool) {
+    let c = county_at(ci);
     // (text, must be quoted)
     match r.below(100) {
-        0..=57 => (c.name.to_string(), false),
-        58..=67 => (c.short.to_string(), false),
-        68..=74 => (c.code.to_string(), true),
-        75..=87 => (r.pick(c.aliases).to_string(), false),
+        0..=57 => (c.name.clone(), false),
+        58..=67 => (c.short_name.clone(), false),
+        68..=72 => (c.code.0.clone(), true),
+        73..=74 if !c.letter.is_empty() => (c.letter.clone(), false),
+        73..=87 if !c.aliases.is_empty() => (r.pick(&c.aliases).clone(), false),
+        73..=87 => (c.name.clone(), false),
         _ => {
-            let base = if r.below(2) == 0 { c.name } else { c.short };
+            let base = if r.below(2) == 0 {
+                &c.name
+            } else {
+                &c.short_name
+            };
             (case_variant(r, base), false)
         }
     }
 }
 
-fn make_meta(seed: u64, i: usize) -> Meta {
+fn make_meta(seed: u64, i: usize, t: &Tables) -> Meta {
     let mut r = Rng::for_report(seed, i, 1);
-    let cw = county_weights();
+    let cw = &t.county_weights;
 
     // --- county -----------------------------------------------------------
     let mut counties = Vec::new();
     let mut subregion = None;
-    let mut pool: Vec<usize>;
+    let mut pool: Vec<KommunIdx>;
     let county_yaml;
     let kind = r.below(100);
-    if kind < 8 {
+    if kind < 8 && !t.subregions.is_empty() {
         // sub-region (name or alias)
-        let s = r.below(SUBREGIONS.len());
-        let sr = &SUBREGIONS[s];
-        subregion = Some(s);
-        counties.push(county_index(sr.parent));
-        pool = sr.members.iter().map(|c| muni_index(c)).collect();
+        let (s, members) = r.pick(&t.subregions);
+        let sr = regions().subregion(*s);
+        subregion = Some(*s);
+        counties.push(sr.county);
+        pool = members.clone();
         let text = if !sr.aliases.is_empty() && r.below(3) == 0 {
-            r.pick(sr.aliases).to_string()
+            r.pick(&sr.aliases).clone()
         } else if r.below(8) == 0 {
-            case_variant(&mut r, sr.name)
+            case_variant(&mut r, &sr.name)
         } else {
-            sr.name.to_string()
+            sr.name.clone()
         };
         county_yaml = format!("county: {}\n", scalar(&mut r, &text, false));
-    } else if kind < 12 {
+    } else if kind < 12 && cw.len() >= 2 {
         // a list of two counties
-        let a = r.weighted(&cw);
-        let mut b = r.weighted(&cw);
+        let a = r.weighted(cw);
+        let mut b = r.weighted(cw);
         while b == a {
-            b = r.weighted(&cw);
+            b = r.weighted(cw);
         }
+        let (a, b) = (CountyIdx(a as u16), CountyIdx(b as u16));
         counties.push(a);
         counties.push(b);
-        pool = munis_of_county(a);
-        pool.extend(munis_of_county(b));
+        pool = t.kommuner_by_county[a.0 as usize].clone();
+        pool.extend(&t.kommuner_by_county[b.0 as usize]);
         let items: Vec<(String, bool)> =
             vec![county_spelling(&mut r, a), county_spelling(&mut r, b)];
         let texts: Vec<String> = items.iter().map(|x| x.0.clone()).collect();
         let fq: Vec<bool> = items.iter().map(|x| x.1).collect();
         county_yaml = yaml_list(&mut r, "county", &texts, &fq);
     } else {
-        let c = r.weighted(&cw);
+        let c = CountyIdx(r.weighted(cw) as u16);
         counties.push(c);
-        pool = munis_of_county(c);
+        pool = t.kommuner_by_county[c.0 as usize].clone();
         let (text, fq) = county_spelling(&mut r, c);
         if r.pm(10) {
             // a one-element list is also a list
@@ -741,11 +855,12 @@ fn make_meta(seed: u64, i: usize) -> Meta {
     let muni_forms: Vec<String> = munis
         .iter()
         .map(|&m| {
-            let mu = &MUNIS[m];
+            let mu = kommun_at(m);
             match r.below(100) {
-                0..=77 => mu.name.to_string(),
-                78..=88 => mu.code.to_string(),
-                89..=97 => r.pick(mu.aliases).to_string(),
+                0..=77 => mu.name.clone(),
+                78..=88 => mu.code.0.clone(),
+                89..=97 if !mu.aliases.is_empty() => r.pick(&mu.aliases).clone(),
+                89..=97 => mu.name.clone(),
                 _ => mu.name.to_lowercase(),
             }
         })
@@ -753,10 +868,10 @@ fn make_meta(seed: u64, i: usize) -> Meta {
     let omit_munis = r.pm(40);
 
     // --- methods ----------------------------------------------------------
-    let nmeth = *r.pick(&[1usize, 2, 2, 2, 3, 3, 3, 4]);
-    let mut chosen: Vec<usize> = Vec::new();
+    let nmeth = (*r.pick(&[1usize, 2, 2, 2, 3, 3, 3, 4])).min(t.methods.len());
+    let mut chosen: Vec<MethodIdx> = Vec::new();
     while chosen.len() < nmeth {
-        let m = r.weighted(&METHOD_WEIGHTS);
+        let m = t.methods[r.weighted(&t.method_weights)];
         if !chosen.contains(&m) {
             chosen.push(m);
         }
@@ -764,23 +879,27 @@ fn make_meta(seed: u64, i: usize) -> Meta {
     let mut methods: Vec<MethodRef> = chosen
         .into_iter()
         .map(|idx| {
-            let m = &METHODS[idx];
+            let m = method_at(idx);
             let form = match r.below(100) {
-                0..=34 => m.name.to_string(),
-                35..=69 => m.short.to_string(),
-                70..=89 if !m.aliases.is_empty() => r.pick(m.aliases).to_string(),
-                70..=89 => m.short.to_string(),
+                0..=34 => m.name.clone(),
+                35..=69 => m.short_name.clone(),
+                70..=89 if !m.aliases.is_empty() => r.pick(&m.aliases).clone(),
+                70..=89 => m.short_name.clone(),
                 _ => {
-                    let base = if r.below(2) == 0 { m.name } else { m.short };
+                    let base = if r.below(2) == 0 {
+                        &m.name
+                    } else {
+                        &m.short_name
+                    };
                     case_variant(&mut r, base)
                 }
             };
             MethodRef::Known { idx, form }
         })
         .collect();
-    if r.below(15) == 0 {
+    if r.below(15) == 0 && !t.unknown_methods.is_empty() {
         let u = MethodRef::Unknown {
-            idx: r.below(UNKNOWN_METHODS.len()),
+            idx: *r.pick(&t.unknown_methods),
         };
         if methods.len() >= 4 {
             let k = r.below(methods.len());
@@ -847,14 +966,11 @@ fn make_meta(seed: u64, i: usize) -> Meta {
 
     // --- title and slug -----------------------------------------------------
     let draft = r.below(50) == 0;
-    let first_muni = munis
-        .first()
-        .map(|&m| MUNIS[m].name)
-        .unwrap_or(COUNTIES[counties[0]].short);
-    let place = match subregion {
-        Some(s) => SUBREGIONS[s].name,
-        None => COUNTIES[counties[0]].short,
+    let first_muni = match munis.first() {
+        Some(&m) => &kommun_at(m).name,
+        None => &county_at(counties[0]).short_name,
     };
+    let place = place_name(subregion, counties[0]);
     let title = make_title(&mut r, first_muni, place, &methods, &period);
     let mut slug = format!("r{i:05}-{}", slugify(&title));
     if slug.len() > 80 {
@@ -1095,7 +1211,7 @@ impl<'a> Gen<'a> {
             }
             5 => {
                 let k = self.r.below(self.meta.methods.len());
-                let d = self.meta.methods[k].desc();
+                let d = self.meta.methods[k].mention();
                 let v = self.r.pick(VERBS).4;
                 let adv = *self.r.pick(ADVERBIALS);
                 format!("Arbetet med {d} {v} {adv}.")
@@ -1344,20 +1460,20 @@ fn render_report(seed: u64, i: usize, metas: &[Meta]) -> String {
         r: Rng::for_report(seed, i, 2),
         meta,
     };
-    let county = COUNTIES[meta.counties[0]].name;
+    let county = meta.county().name.as_str();
+    let county_short = meta.county().short_name.as_str();
     let place = meta.place();
-    let first_muni = meta
-        .munis
-        .first()
-        .map(|&m| MUNIS[m].name)
-        .unwrap_or(COUNTIES[meta.counties[0]].short);
+    let first_muni = match meta.munis.first() {
+        Some(&m) => kommun_at(m).name.as_str(),
+        None => county_short,
+    };
     let sy = meta.period.start.0;
     let ey = meta.period.end.map(|e| e.0);
 
     // --- frontmatter values -------------------------------------------------
     let org = match g.r.below(16) {
-        0 => format!("Regionförbundet {}", COUNTIES[meta.counties[0]].short),
-        1 => format!("Region {}", COUNTIES[meta.counties[0]].short),
+        0 => format!("Regionförbundet {county_short}"),
+        1 => format!("Region {county_short}"),
         2 | 3 => format!("{} kommun", genitive(first_muni)),
         4 => format!("Socialförvaltningen i {first_muni}"),
         5 => format!("Länsstyrelsen i {county}"),
@@ -1365,11 +1481,8 @@ fn render_report(seed: u64, i: usize, metas: &[Meta]) -> String {
         8 => format!("Samordningsförbundet {place}"),
         9 => format!("Rädda Barnen {place}"),
         10 => "Maskrosbarn".to_string(),
-        11 => format!("Bris region {}", COUNTIES[meta.counties[0]].short),
-        12 => format!(
-            "Barn- och ungdomspsykiatrin i {}",
-            COUNTIES[meta.counties[0]].short
-        ),
+        11 => format!("Bris region {county_short}"),
+        12 => format!("Barn- och ungdomspsykiatrin i {county_short}"),
         13 => format!("Familjecentralen i {first_muni}"),
         14 => format!("Elevhälsan i {first_muni}"),
         _ => format!("FoU Välfärd {place}"),
@@ -1587,7 +1700,11 @@ fn render_report(seed: u64, i: usize, metas: &[Meta]) -> String {
     out.push('\n');
 
     out.push_str("## Målgrupp\n\n");
-    let munis_text: Vec<&str> = meta.munis.iter().map(|&m| MUNIS[m].name).collect();
+    let munis_text: Vec<&str> = meta
+        .munis
+        .iter()
+        .map(|&m| kommun_at(m).name.as_str())
+        .collect();
     let where_ = if munis_text.is_empty() {
         county.to_string()
     } else {
@@ -1650,7 +1767,7 @@ fn render_report(seed: u64, i: usize, metas: &[Meta]) -> String {
     for k in 0..meta.methods.len() {
         let m = &meta.methods[k];
         let _ = writeln!(out, "### {}\n", m.heading());
-        let _ = write!(out, "Projektet använde {}. ", m.desc());
+        let _ = write!(out, "{} ", m.intro());
         g.paragraph_into(&mut out, 2, 4);
     }
 
@@ -2276,394 +2393,4 @@ const FOOTNOTE_SOURCES: &[&str] = &[
     "Hjern m.fl., Barn som anhöriga till föräldrar med missbruk",
     "Projektets ansökan om utvecklingsmedel",
     "Kommunens handlingsplan för föräldrastöd",
-];
-
-// ---------------------------------------------------------------------------
-// Reference data, generated from ../shared/data/regions.yaml and methods.yaml
-// ---------------------------------------------------------------------------
-//
-// Codes, names and aliases are copied verbatim; county weights (~ sqrt of
-// population) and method descriptions are our own. Sub-region members that lie
-// in another county (Kungsbacka in Göteborgsregionen) are left out so that
-// every generated kommun belongs to the report's county.
-
-// (code, name, short_name, aliases, weight ~ sqrt(population))
-#[rustfmt::skip]
-const COUNTIES: &[County] = &[
-    County { code: "01", name: "Stockholms län", short: "Stockholm", aliases: &["Stockholm", "Stockholms läns", "Region Stockholm", "Stockholms läns landsting"], weight: 15 },
-    County { code: "03", name: "Uppsala län", short: "Uppsala", aliases: &["Uppsala", "Uppsala läns", "Region Uppsala", "Landstinget i Uppsala län"], weight: 7 },
-    County { code: "04", name: "Södermanlands län", short: "Södermanland", aliases: &["Södermanland", "Södermanlands läns", "Sörmland", "Sörmlands län", "Region Sörmland", "Landstinget Sörmland"], weight: 6 },
-    County { code: "05", name: "Östergötlands län", short: "Östergötland", aliases: &["Östergötland", "Östergötlands läns", "Region Östergötland"], weight: 8 },
-    County { code: "06", name: "Jönköpings län", short: "Jönköping", aliases: &["Jönköping", "Jönköpings läns", "Jönköpings", "Region Jönköpings län"], weight: 7 },
-    County { code: "07", name: "Kronobergs län", short: "Kronoberg", aliases: &["Kronoberg", "Kronobergs läns", "Region Kronoberg"], weight: 4 },
-    County { code: "08", name: "Kalmar län", short: "Kalmar", aliases: &["Kalmar", "Kalmar läns", "Region Kalmar län"], weight: 5 },
-    County { code: "09", name: "Gotlands län", short: "Gotland", aliases: &["Gotland", "Gotlands läns", "Region Gotland"], weight: 2 },
-    County { code: "10", name: "Blekinge län", short: "Blekinge", aliases: &["Blekinge", "Blekinge läns", "Region Blekinge"], weight: 4 },
-    County { code: "12", name: "Skåne län", short: "Skåne", aliases: &["Skåne", "Skåne läns", "Region Skåne", "Skånes län"], weight: 12 },
-    County { code: "13", name: "Hallands län", short: "Halland", aliases: &["Halland", "Hallands läns", "Region Halland"], weight: 6 },
-    County { code: "14", name: "Västra Götalands län", short: "Västra Götaland", aliases: &["Västra Götaland", "Västra Götalands läns", "Västra Götalandsregionen", "VGR"], weight: 13 },
-    County { code: "17", name: "Värmlands län", short: "Värmland", aliases: &["Värmland", "Värmlands läns", "Region Värmland"], weight: 5 },
-    County { code: "18", name: "Örebro län", short: "Örebro", aliases: &["Örebro", "Örebro läns", "Region Örebro län", "Regionförbundet Örebro", "Regionförbundet Örebro län"], weight: 6 },
-    County { code: "19", name: "Västmanlands län", short: "Västmanland", aliases: &["Västmanland", "Västmanlands läns", "Region Västmanland", "Landstinget Västmanland"], weight: 5 },
-    County { code: "20", name: "Dalarnas län", short: "Dalarna", aliases: &["Dalarna", "Dalarnas läns", "Region Dalarna", "Kopparbergs län"], weight: 5 },
-    County { code: "21", name: "Gävleborgs län", short: "Gävleborg", aliases: &["Gävleborg", "Gävleborgs läns", "Gävleborgs", "Region Gävleborg"], weight: 5 },
-    County { code: "22", name: "Västernorrlands län", short: "Västernorrland", aliases: &["Västernorrland", "Västernorrlands läns", "Region Västernorrland"], weight: 5 },
-    County { code: "23", name: "Jämtlands län", short: "Jämtland", aliases: &["Jämtland", "Jämtlands läns", "Jämtland Härjedalen", "Region Jämtland Härjedalen"], weight: 3 },
-    County { code: "24", name: "Västerbottens län", short: "Västerbotten", aliases: &["Västerbotten", "Västerbottens läns", "Region Västerbotten", "Västerbottens läns landsting"], weight: 5 },
-    County { code: "25", name: "Norrbottens län", short: "Norrbotten", aliases: &["Norrbotten", "Norrbottens läns", "Region Norrbotten", "Norrbottnen"], weight: 5 },
-];
-
-#[rustfmt::skip]
-const SUBREGIONS: &[SubRegion] = &[
-    SubRegion { name: "Skaraborg", parent: "14", aliases: &["Skaraborgs kommuner", "Skaraborgsområdet"], members: &["1444", "1445", "1446", "1447", "1470", "1471", "1472", "1473", "1493", "1494", "1495", "1496", "1497", "1498", "1499"] },
-    SubRegion { name: "Sjuhärad", parent: "14", aliases: &["Sjuhäradsbygden", "Boråsregionen"], members: &["1442", "1443", "1452", "1463", "1465", "1466", "1490", "1491"] },
-    SubRegion { name: "Fyrbodal", parent: "14", aliases: &["Fyrbodalsområdet"], members: &["1421", "1427", "1430", "1435", "1438", "1439", "1460", "1461", "1484", "1485", "1486", "1487", "1488", "1492"] },
-    SubRegion { name: "Göteborgsregionen", parent: "14", aliases: &["GR"], members: &["1401", "1402", "1407", "1415", "1419", "1440", "1441", "1462", "1480", "1481", "1482", "1489"] },
-    SubRegion { name: "Stockholm Nordväst", parent: "01", aliases: &["Nordvästra Stockholm", "Nordvästkommunerna"], members: &["0114", "0123", "0125", "0139", "0163", "0183", "0184", "0191"] },
-    SubRegion { name: "Stockholm Nordost", parent: "01", aliases: &["Nordostkommunerna"], members: &["0117", "0160", "0162", "0186", "0187"] },
-    SubRegion { name: "Norra Västmanland", parent: "19", aliases: &[], members: &["1904", "1962", "1982"] },
-];
-
-#[rustfmt::skip]
-const MUNIS: &[Muni] = &[
-    Muni { code: "0114", name: "Upplands Väsby", aliases: &["Upplands Väsby kommun"] },
-    Muni { code: "0115", name: "Vallentuna", aliases: &["Vallentuna kommun"] },
-    Muni { code: "0117", name: "Österåker", aliases: &["Österåkers kommun"] },
-    Muni { code: "0120", name: "Värmdö", aliases: &["Värmdö kommun"] },
-    Muni { code: "0123", name: "Järfälla", aliases: &["Järfälla kommun"] },
-    Muni { code: "0125", name: "Ekerö", aliases: &["Ekerö kommun"] },
-    Muni { code: "0126", name: "Huddinge", aliases: &["Huddinge kommun"] },
-    Muni { code: "0127", name: "Botkyrka", aliases: &["Botkyrka kommun"] },
-    Muni { code: "0128", name: "Salem", aliases: &["Salems kommun"] },
-    Muni { code: "0136", name: "Haninge", aliases: &["Haninge kommun"] },
-    Muni { code: "0138", name: "Tyresö", aliases: &["Tyresö kommun"] },
-    Muni { code: "0139", name: "Upplands-Bro", aliases: &["Upplands-Bro kommun"] },
-    Muni { code: "0140", name: "Nykvarn", aliases: &["Nykvarns kommun"] },
-    Muni { code: "0160", name: "Täby", aliases: &["Täby kommun"] },
-    Muni { code: "0162", name: "Danderyd", aliases: &["Danderyds kommun"] },
-    Muni { code: "0163", name: "Sollentuna", aliases: &["Sollentuna kommun"] },
-    Muni { code: "0180", name: "Stockholm", aliases: &["Stockholms kommun", "Stockholms stad"] },
-    Muni { code: "0181", name: "Södertälje", aliases: &["Södertälje kommun"] },
-    Muni { code: "0182", name: "Nacka", aliases: &["Nacka kommun"] },
-    Muni { code: "0183", name: "Sundbyberg", aliases: &["Sundbybergs kommun", "Sundbybergs stad"] },
-    Muni { code: "0184", name: "Solna", aliases: &["Solna kommun", "Solna stad"] },
-    Muni { code: "0186", name: "Lidingö", aliases: &["Lidingö kommun", "Lidingö stad"] },
-    Muni { code: "0187", name: "Vaxholm", aliases: &["Vaxholms kommun", "Vaxholms stad"] },
-    Muni { code: "0188", name: "Norrtälje", aliases: &["Norrtälje kommun"] },
-    Muni { code: "0191", name: "Sigtuna", aliases: &["Sigtuna kommun"] },
-    Muni { code: "0192", name: "Nynäshamn", aliases: &["Nynäshamns kommun"] },
-    Muni { code: "0305", name: "Håbo", aliases: &["Håbo kommun"] },
-    Muni { code: "0319", name: "Älvkarleby", aliases: &["Älvkarleby kommun"] },
-    Muni { code: "0330", name: "Knivsta", aliases: &["Knivsta kommun"] },
-    Muni { code: "0331", name: "Heby", aliases: &["Heby kommun"] },
-    Muni { code: "0360", name: "Tierp", aliases: &["Tierps kommun"] },
-    Muni { code: "0380", name: "Uppsala", aliases: &["Uppsala kommun"] },
-    Muni { code: "0381", name: "Enköping", aliases: &["Enköpings kommun"] },
-    Muni { code: "0382", name: "Östhammar", aliases: &["Östhammars kommun"] },
-    Muni { code: "0428", name: "Vingåker", aliases: &["Vingåkers kommun"] },
-    Muni { code: "0461", name: "Gnesta", aliases: &["Gnesta kommun"] },
-    Muni { code: "0480", name: "Nyköping", aliases: &["Nyköpings kommun"] },
-    Muni { code: "0481", name: "Oxelösund", aliases: &["Oxelösunds kommun"] },
-    Muni { code: "0482", name: "Flen", aliases: &["Flens kommun"] },
-    Muni { code: "0483", name: "Katrineholm", aliases: &["Katrineholms kommun"] },
-    Muni { code: "0484", name: "Eskilstuna", aliases: &["Eskilstuna kommun"] },
-    Muni { code: "0486", name: "Strängnäs", aliases: &["Strängnäs kommun"] },
-    Muni { code: "0488", name: "Trosa", aliases: &["Trosa kommun"] },
-    Muni { code: "0509", name: "Ödeshög", aliases: &["Ödeshögs kommun"] },
-    Muni { code: "0512", name: "Ydre", aliases: &["Ydre kommun"] },
-    Muni { code: "0513", name: "Kinda", aliases: &["Kinda kommun"] },
-    Muni { code: "0560", name: "Boxholm", aliases: &["Boxholms kommun"] },
-    Muni { code: "0561", name: "Åtvidaberg", aliases: &["Åtvidabergs kommun"] },
-    Muni { code: "0562", name: "Finspång", aliases: &["Finspångs kommun"] },
-    Muni { code: "0563", name: "Valdemarsvik", aliases: &["Valdemarsviks kommun"] },
-    Muni { code: "0580", name: "Linköping", aliases: &["Linköpings kommun"] },
-    Muni { code: "0581", name: "Norrköping", aliases: &["Norrköpings kommun"] },
-    Muni { code: "0582", name: "Söderköping", aliases: &["Söderköpings kommun"] },
-    Muni { code: "0583", name: "Motala", aliases: &["Motala kommun"] },
-    Muni { code: "0584", name: "Vadstena", aliases: &["Vadstena kommun"] },
-    Muni { code: "0586", name: "Mjölby", aliases: &["Mjölby kommun"] },
-    Muni { code: "0604", name: "Aneby", aliases: &["Aneby kommun"] },
-    Muni { code: "0617", name: "Gnosjö", aliases: &["Gnosjö kommun"] },
-    Muni { code: "0642", name: "Mullsjö", aliases: &["Mullsjö kommun"] },
-    Muni { code: "0643", name: "Habo", aliases: &["Habo kommun"] },
-    Muni { code: "0662", name: "Gislaved", aliases: &["Gislaveds kommun"] },
-    Muni { code: "0665", name: "Vaggeryd", aliases: &["Vaggeryds kommun"] },
-    Muni { code: "0680", name: "Jönköping", aliases: &["Jönköpings kommun"] },
-    Muni { code: "0682", name: "Nässjö", aliases: &["Nässjö kommun"] },
-    Muni { code: "0683", name: "Värnamo", aliases: &["Värnamo kommun"] },
-    Muni { code: "0684", name: "Sävsjö", aliases: &["Sävsjö kommun"] },
-    Muni { code: "0685", name: "Vetlanda", aliases: &["Vetlanda kommun"] },
-    Muni { code: "0686", name: "Eksjö", aliases: &["Eksjö kommun"] },
-    Muni { code: "0687", name: "Tranås", aliases: &["Tranås kommun"] },
-    Muni { code: "0760", name: "Uppvidinge", aliases: &["Uppvidinge kommun"] },
-    Muni { code: "0761", name: "Lessebo", aliases: &["Lessebo kommun"] },
-    Muni { code: "0763", name: "Tingsryd", aliases: &["Tingsryds kommun"] },
-    Muni { code: "0764", name: "Alvesta", aliases: &["Alvesta kommun"] },
-    Muni { code: "0765", name: "Älmhult", aliases: &["Älmhults kommun"] },
-    Muni { code: "0767", name: "Markaryd", aliases: &["Markaryds kommun"] },
-    Muni { code: "0780", name: "Växjö", aliases: &["Växjö kommun"] },
-    Muni { code: "0781", name: "Ljungby", aliases: &["Ljungby kommun"] },
-    Muni { code: "0821", name: "Högsby", aliases: &["Högsby kommun"] },
-    Muni { code: "0834", name: "Torsås", aliases: &["Torsås kommun"] },
-    Muni { code: "0840", name: "Mörbylånga", aliases: &["Mörbylånga kommun"] },
-    Muni { code: "0860", name: "Hultsfred", aliases: &["Hultsfreds kommun"] },
-    Muni { code: "0861", name: "Mönsterås", aliases: &["Mönsterås kommun"] },
-    Muni { code: "0862", name: "Emmaboda", aliases: &["Emmaboda kommun"] },
-    Muni { code: "0880", name: "Kalmar", aliases: &["Kalmar kommun"] },
-    Muni { code: "0881", name: "Nybro", aliases: &["Nybro kommun"] },
-    Muni { code: "0882", name: "Oskarshamn", aliases: &["Oskarshamns kommun"] },
-    Muni { code: "0883", name: "Västervik", aliases: &["Västerviks kommun"] },
-    Muni { code: "0884", name: "Vimmerby", aliases: &["Vimmerby kommun"] },
-    Muni { code: "0885", name: "Borgholm", aliases: &["Borgholms kommun"] },
-    Muni { code: "0980", name: "Gotland", aliases: &["Region Gotland", "Gotlands kommun"] },
-    Muni { code: "1060", name: "Olofström", aliases: &["Olofströms kommun"] },
-    Muni { code: "1080", name: "Karlskrona", aliases: &["Karlskrona kommun"] },
-    Muni { code: "1081", name: "Ronneby", aliases: &["Ronneby kommun"] },
-    Muni { code: "1082", name: "Karlshamn", aliases: &["Karlshamns kommun"] },
-    Muni { code: "1083", name: "Sölvesborg", aliases: &["Sölvesborgs kommun"] },
-    Muni { code: "1214", name: "Svalöv", aliases: &["Svalövs kommun"] },
-    Muni { code: "1230", name: "Staffanstorp", aliases: &["Staffanstorps kommun"] },
-    Muni { code: "1231", name: "Burlöv", aliases: &["Burlövs kommun"] },
-    Muni { code: "1233", name: "Vellinge", aliases: &["Vellinge kommun"] },
-    Muni { code: "1256", name: "Östra Göinge", aliases: &["Östra Göinge kommun"] },
-    Muni { code: "1257", name: "Örkelljunga", aliases: &["Örkelljunga kommun"] },
-    Muni { code: "1260", name: "Bjuv", aliases: &["Bjuvs kommun"] },
-    Muni { code: "1261", name: "Kävlinge", aliases: &["Kävlinge kommun"] },
-    Muni { code: "1262", name: "Lomma", aliases: &["Lomma kommun"] },
-    Muni { code: "1263", name: "Svedala", aliases: &["Svedala kommun"] },
-    Muni { code: "1264", name: "Skurup", aliases: &["Skurups kommun"] },
-    Muni { code: "1265", name: "Sjöbo", aliases: &["Sjöbo kommun"] },
-    Muni { code: "1266", name: "Hörby", aliases: &["Hörby kommun"] },
-    Muni { code: "1267", name: "Höör", aliases: &["Höörs kommun"] },
-    Muni { code: "1270", name: "Tomelilla", aliases: &["Tomelilla kommun"] },
-    Muni { code: "1272", name: "Bromölla", aliases: &["Bromölla kommun"] },
-    Muni { code: "1273", name: "Osby", aliases: &["Osby kommun"] },
-    Muni { code: "1275", name: "Perstorp", aliases: &["Perstorps kommun"] },
-    Muni { code: "1276", name: "Klippan", aliases: &["Klippans kommun"] },
-    Muni { code: "1277", name: "Åstorp", aliases: &["Åstorps kommun"] },
-    Muni { code: "1278", name: "Båstad", aliases: &["Båstads kommun"] },
-    Muni { code: "1280", name: "Malmö", aliases: &["Malmö kommun", "Malmö stad"] },
-    Muni { code: "1281", name: "Lund", aliases: &["Lunds kommun"] },
-    Muni { code: "1282", name: "Landskrona", aliases: &["Landskrona kommun", "Landskrona stad"] },
-    Muni { code: "1283", name: "Helsingborg", aliases: &["Helsingborgs kommun", "Helsingborgs stad"] },
-    Muni { code: "1284", name: "Höganäs", aliases: &["Höganäs kommun"] },
-    Muni { code: "1285", name: "Eslöv", aliases: &["Eslövs kommun"] },
-    Muni { code: "1286", name: "Ystad", aliases: &["Ystads kommun"] },
-    Muni { code: "1287", name: "Trelleborg", aliases: &["Trelleborgs kommun"] },
-    Muni { code: "1290", name: "Kristianstad", aliases: &["Kristianstads kommun"] },
-    Muni { code: "1291", name: "Simrishamn", aliases: &["Simrishamns kommun"] },
-    Muni { code: "1292", name: "Ängelholm", aliases: &["Ängelholms kommun"] },
-    Muni { code: "1293", name: "Hässleholm", aliases: &["Hässleholms kommun"] },
-    Muni { code: "1315", name: "Hylte", aliases: &["Hylte kommun"] },
-    Muni { code: "1380", name: "Halmstad", aliases: &["Halmstads kommun"] },
-    Muni { code: "1381", name: "Laholm", aliases: &["Laholms kommun"] },
-    Muni { code: "1382", name: "Falkenberg", aliases: &["Falkenbergs kommun"] },
-    Muni { code: "1383", name: "Varberg", aliases: &["Varbergs kommun"] },
-    Muni { code: "1384", name: "Kungsbacka", aliases: &["Kungsbacka kommun"] },
-    Muni { code: "1401", name: "Härryda", aliases: &["Härryda kommun"] },
-    Muni { code: "1402", name: "Partille", aliases: &["Partille kommun"] },
-    Muni { code: "1407", name: "Öckerö", aliases: &["Öckerö kommun"] },
-    Muni { code: "1415", name: "Stenungsund", aliases: &["Stenungsunds kommun"] },
-    Muni { code: "1419", name: "Tjörn", aliases: &["Tjörns kommun"] },
-    Muni { code: "1421", name: "Orust", aliases: &["Orust kommun"] },
-    Muni { code: "1427", name: "Sotenäs", aliases: &["Sotenäs kommun"] },
-    Muni { code: "1430", name: "Munkedal", aliases: &["Munkedals kommun"] },
-    Muni { code: "1435", name: "Tanum", aliases: &["Tanums kommun"] },
-    Muni { code: "1438", name: "Dals-Ed", aliases: &["Dals-Eds kommun"] },
-    Muni { code: "1439", name: "Färgelanda", aliases: &["Färgelanda kommun"] },
-    Muni { code: "1440", name: "Ale", aliases: &["Ale kommun"] },
-    Muni { code: "1441", name: "Lerum", aliases: &["Lerums kommun"] },
-    Muni { code: "1442", name: "Vårgårda", aliases: &["Vårgårda kommun"] },
-    Muni { code: "1443", name: "Bollebygd", aliases: &["Bollebygds kommun"] },
-    Muni { code: "1444", name: "Grästorp", aliases: &["Grästorps kommun"] },
-    Muni { code: "1445", name: "Essunga", aliases: &["Essunga kommun"] },
-    Muni { code: "1446", name: "Karlsborg", aliases: &["Karlsborgs kommun"] },
-    Muni { code: "1447", name: "Gullspång", aliases: &["Gullspångs kommun"] },
-    Muni { code: "1452", name: "Tranemo", aliases: &["Tranemo kommun"] },
-    Muni { code: "1460", name: "Bengtsfors", aliases: &["Bengtsfors kommun"] },
-    Muni { code: "1461", name: "Mellerud", aliases: &["Melleruds kommun"] },
-    Muni { code: "1462", name: "Lilla Edet", aliases: &["Lilla Edets kommun"] },
-    Muni { code: "1463", name: "Mark", aliases: &["Marks kommun"] },
-    Muni { code: "1465", name: "Svenljunga", aliases: &["Svenljunga kommun"] },
-    Muni { code: "1466", name: "Herrljunga", aliases: &["Herrljunga kommun"] },
-    Muni { code: "1470", name: "Vara", aliases: &["Vara kommun"] },
-    Muni { code: "1471", name: "Götene", aliases: &["Götene kommun"] },
-    Muni { code: "1472", name: "Tibro", aliases: &["Tibro kommun"] },
-    Muni { code: "1473", name: "Töreboda", aliases: &["Töreboda kommun"] },
-    Muni { code: "1480", name: "Göteborg", aliases: &["Göteborgs kommun", "Göteborgs stad", "Gothenburg"] },
-    Muni { code: "1481", name: "Mölndal", aliases: &["Mölndals kommun", "Mölndals stad"] },
-    Muni { code: "1482", name: "Kungälv", aliases: &["Kungälvs kommun"] },
-    Muni { code: "1484", name: "Lysekil", aliases: &["Lysekils kommun"] },
-    Muni { code: "1485", name: "Uddevalla", aliases: &["Uddevalla kommun"] },
-    Muni { code: "1486", name: "Strömstad", aliases: &["Strömstads kommun"] },
-    Muni { code: "1487", name: "Vänersborg", aliases: &["Vänersborgs kommun"] },
-    Muni { code: "1488", name: "Trollhättan", aliases: &["Trollhättans kommun", "Trollhättans stad"] },
-    Muni { code: "1489", name: "Alingsås", aliases: &["Alingsås kommun"] },
-    Muni { code: "1490", name: "Borås", aliases: &["Borås kommun", "Borås stad"] },
-    Muni { code: "1491", name: "Ulricehamn", aliases: &["Ulricehamns kommun"] },
-    Muni { code: "1492", name: "Åmål", aliases: &["Åmåls kommun"] },
-    Muni { code: "1493", name: "Mariestad", aliases: &["Mariestads kommun"] },
-    Muni { code: "1494", name: "Lidköping", aliases: &["Lidköpings kommun"] },
-    Muni { code: "1495", name: "Skara", aliases: &["Skara kommun"] },
-    Muni { code: "1496", name: "Skövde", aliases: &["Skövde kommun"] },
-    Muni { code: "1497", name: "Hjo", aliases: &["Hjo kommun"] },
-    Muni { code: "1498", name: "Tidaholm", aliases: &["Tidaholms kommun"] },
-    Muni { code: "1499", name: "Falköping", aliases: &["Falköpings kommun"] },
-    Muni { code: "1715", name: "Kil", aliases: &["Kils kommun"] },
-    Muni { code: "1730", name: "Eda", aliases: &["Eda kommun"] },
-    Muni { code: "1737", name: "Torsby", aliases: &["Torsby kommun"] },
-    Muni { code: "1760", name: "Storfors", aliases: &["Storfors kommun"] },
-    Muni { code: "1761", name: "Hammarö", aliases: &["Hammarö kommun"] },
-    Muni { code: "1762", name: "Munkfors", aliases: &["Munkfors kommun"] },
-    Muni { code: "1763", name: "Forshaga", aliases: &["Forshaga kommun"] },
-    Muni { code: "1764", name: "Grums", aliases: &["Grums kommun"] },
-    Muni { code: "1765", name: "Årjäng", aliases: &["Årjängs kommun"] },
-    Muni { code: "1766", name: "Sunne", aliases: &["Sunne kommun"] },
-    Muni { code: "1780", name: "Karlstad", aliases: &["Karlstads kommun"] },
-    Muni { code: "1781", name: "Kristinehamn", aliases: &["Kristinehamns kommun"] },
-    Muni { code: "1782", name: "Filipstad", aliases: &["Filipstads kommun"] },
-    Muni { code: "1783", name: "Hagfors", aliases: &["Hagfors kommun"] },
-    Muni { code: "1784", name: "Arvika", aliases: &["Arvika kommun"] },
-    Muni { code: "1785", name: "Säffle", aliases: &["Säffle kommun"] },
-    Muni { code: "1814", name: "Lekeberg", aliases: &["Lekebergs kommun"] },
-    Muni { code: "1860", name: "Laxå", aliases: &["Laxå kommun"] },
-    Muni { code: "1861", name: "Hallsberg", aliases: &["Hallsbergs kommun"] },
-    Muni { code: "1862", name: "Degerfors", aliases: &["Degerfors kommun"] },
-    Muni { code: "1863", name: "Hällefors", aliases: &["Hällefors kommun"] },
-    Muni { code: "1864", name: "Ljusnarsberg", aliases: &["Ljusnarsbergs kommun"] },
-    Muni { code: "1880", name: "Örebro", aliases: &["Örebro kommun"] },
-    Muni { code: "1881", name: "Kumla", aliases: &["Kumla kommun"] },
-    Muni { code: "1882", name: "Askersund", aliases: &["Askersunds kommun"] },
-    Muni { code: "1883", name: "Karlskoga", aliases: &["Karlskoga kommun"] },
-    Muni { code: "1884", name: "Nora", aliases: &["Nora kommun"] },
-    Muni { code: "1885", name: "Lindesberg", aliases: &["Lindesbergs kommun"] },
-    Muni { code: "1904", name: "Skinnskatteberg", aliases: &["Skinnskattebergs kommun"] },
-    Muni { code: "1907", name: "Surahammar", aliases: &["Surahammars kommun"] },
-    Muni { code: "1960", name: "Kungsör", aliases: &["Kungsörs kommun"] },
-    Muni { code: "1961", name: "Hallstahammar", aliases: &["Hallstahammars kommun"] },
-    Muni { code: "1962", name: "Norberg", aliases: &["Norbergs kommun"] },
-    Muni { code: "1980", name: "Västerås", aliases: &["Västerås kommun", "Västerås stad"] },
-    Muni { code: "1981", name: "Sala", aliases: &["Sala kommun"] },
-    Muni { code: "1982", name: "Fagersta", aliases: &["Fagersta kommun"] },
-    Muni { code: "1983", name: "Köping", aliases: &["Köpings kommun"] },
-    Muni { code: "1984", name: "Arboga", aliases: &["Arboga kommun"] },
-    Muni { code: "2021", name: "Vansbro", aliases: &["Vansbro kommun"] },
-    Muni { code: "2023", name: "Malung-Sälen", aliases: &["Malung-Sälens kommun"] },
-    Muni { code: "2026", name: "Gagnef", aliases: &["Gagnefs kommun"] },
-    Muni { code: "2029", name: "Leksand", aliases: &["Leksands kommun"] },
-    Muni { code: "2031", name: "Rättvik", aliases: &["Rättviks kommun"] },
-    Muni { code: "2034", name: "Orsa", aliases: &["Orsa kommun"] },
-    Muni { code: "2039", name: "Älvdalen", aliases: &["Älvdalens kommun"] },
-    Muni { code: "2061", name: "Smedjebacken", aliases: &["Smedjebackens kommun"] },
-    Muni { code: "2062", name: "Mora", aliases: &["Mora kommun"] },
-    Muni { code: "2080", name: "Falun", aliases: &["Falu kommun"] },
-    Muni { code: "2081", name: "Borlänge", aliases: &["Borlänge kommun"] },
-    Muni { code: "2082", name: "Säter", aliases: &["Säters kommun"] },
-    Muni { code: "2083", name: "Hedemora", aliases: &["Hedemora kommun"] },
-    Muni { code: "2084", name: "Avesta", aliases: &["Avesta kommun"] },
-    Muni { code: "2085", name: "Ludvika", aliases: &["Ludvika kommun"] },
-    Muni { code: "2101", name: "Ockelbo", aliases: &["Ockelbo kommun"] },
-    Muni { code: "2104", name: "Hofors", aliases: &["Hofors kommun"] },
-    Muni { code: "2121", name: "Ovanåker", aliases: &["Ovanåkers kommun"] },
-    Muni { code: "2132", name: "Nordanstig", aliases: &["Nordanstigs kommun"] },
-    Muni { code: "2161", name: "Ljusdal", aliases: &["Ljusdals kommun"] },
-    Muni { code: "2180", name: "Gävle", aliases: &["Gävle kommun"] },
-    Muni { code: "2181", name: "Sandviken", aliases: &["Sandvikens kommun"] },
-    Muni { code: "2182", name: "Söderhamn", aliases: &["Söderhamns kommun"] },
-    Muni { code: "2183", name: "Bollnäs", aliases: &["Bollnäs kommun"] },
-    Muni { code: "2184", name: "Hudiksvall", aliases: &["Hudiksvalls kommun"] },
-    Muni { code: "2260", name: "Ånge", aliases: &["Ånge kommun"] },
-    Muni { code: "2262", name: "Timrå", aliases: &["Timrå kommun"] },
-    Muni { code: "2280", name: "Härnösand", aliases: &["Härnösands kommun"] },
-    Muni { code: "2281", name: "Sundsvall", aliases: &["Sundsvalls kommun"] },
-    Muni { code: "2282", name: "Kramfors", aliases: &["Kramfors kommun"] },
-    Muni { code: "2283", name: "Sollefteå", aliases: &["Sollefteå kommun"] },
-    Muni { code: "2284", name: "Örnsköldsvik", aliases: &["Örnsköldsviks kommun"] },
-    Muni { code: "2303", name: "Ragunda", aliases: &["Ragunda kommun"] },
-    Muni { code: "2305", name: "Bräcke", aliases: &["Bräcke kommun"] },
-    Muni { code: "2309", name: "Krokom", aliases: &["Krokoms kommun"] },
-    Muni { code: "2313", name: "Strömsund", aliases: &["Strömsunds kommun"] },
-    Muni { code: "2321", name: "Åre", aliases: &["Åre kommun"] },
-    Muni { code: "2326", name: "Berg", aliases: &["Bergs kommun"] },
-    Muni { code: "2361", name: "Härjedalen", aliases: &["Härjedalens kommun"] },
-    Muni { code: "2380", name: "Östersund", aliases: &["Östersunds kommun"] },
-    Muni { code: "2401", name: "Nordmaling", aliases: &["Nordmalings kommun"] },
-    Muni { code: "2403", name: "Bjurholm", aliases: &["Bjurholms kommun"] },
-    Muni { code: "2404", name: "Vindeln", aliases: &["Vindelns kommun"] },
-    Muni { code: "2409", name: "Robertsfors", aliases: &["Robertsfors kommun"] },
-    Muni { code: "2417", name: "Norsjö", aliases: &["Norsjö kommun"] },
-    Muni { code: "2418", name: "Malå", aliases: &["Malå kommun"] },
-    Muni { code: "2421", name: "Storuman", aliases: &["Storumans kommun"] },
-    Muni { code: "2422", name: "Sorsele", aliases: &["Sorsele kommun"] },
-    Muni { code: "2425", name: "Dorotea", aliases: &["Dorotea kommun"] },
-    Muni { code: "2460", name: "Vännäs", aliases: &["Vännäs kommun"] },
-    Muni { code: "2462", name: "Vilhelmina", aliases: &["Vilhelmina kommun"] },
-    Muni { code: "2463", name: "Åsele", aliases: &["Åsele kommun"] },
-    Muni { code: "2480", name: "Umeå", aliases: &["Umeå kommun"] },
-    Muni { code: "2481", name: "Lycksele", aliases: &["Lycksele kommun"] },
-    Muni { code: "2482", name: "Skellefteå", aliases: &["Skellefteå kommun"] },
-    Muni { code: "2505", name: "Arvidsjaur", aliases: &["Arvidsjaurs kommun"] },
-    Muni { code: "2506", name: "Arjeplog", aliases: &["Arjeplogs kommun"] },
-    Muni { code: "2510", name: "Jokkmokk", aliases: &["Jokkmokks kommun"] },
-    Muni { code: "2513", name: "Överkalix", aliases: &["Överkalix kommun"] },
-    Muni { code: "2514", name: "Kalix", aliases: &["Kalix kommun"] },
-    Muni { code: "2518", name: "Övertorneå", aliases: &["Övertorneå kommun"] },
-    Muni { code: "2521", name: "Pajala", aliases: &["Pajala kommun"] },
-    Muni { code: "2523", name: "Gällivare", aliases: &["Gällivare kommun"] },
-    Muni { code: "2560", name: "Älvsbyn", aliases: &["Älvsbyns kommun"] },
-    Muni { code: "2580", name: "Luleå", aliases: &["Luleå kommun"] },
-    Muni { code: "2581", name: "Piteå", aliases: &["Piteå kommun"] },
-    Muni { code: "2582", name: "Boden", aliases: &["Bodens kommun"] },
-    Muni { code: "2583", name: "Haparanda", aliases: &["Haparanda kommun"] },
-    Muni { code: "2584", name: "Kiruna", aliases: &["Kiruna kommun"] },
-];
-
-// Ordered by popularity (Zipf-like weights 1/(k+1)^0.8).
-#[rustfmt::skip]
-const METHODS: &[Method] = &[
-    Method { id: "stodgrupper-for-barn", name: "Stödgrupper för barn", short: "Barngrupper", aliases: &["Barngrupp", "Barngruppsverksamhet", "Stödgrupp för barn", "Stödgruppsverksamhet", "Stödgruppsverksamhet för barn", "Barn- och tonårsgrupper"], desc: "stödgrupper för barn som lever i familjer med missbruk eller psykisk ohälsa" },
-    Method { id: "bra", name: "BRA – Barns rätt som anhöriga", short: "BRA", aliases: &["BRA-samtal", "BRA-samtalet", "BRAsamtal", "Barns rätt som anhöriga", "Barns Rätt som Anhöriga", "BRA - Barns rätt som anhöriga", "Barns rätt som anhängiga"], desc: "BRA-samtalet, en strukturerad samtalsmodell där barn som anhöriga får information och stöd" },
-    Method { id: "fora-barnen-pa-tal", name: "Föra barnen på tal", short: "Föra barnen på tal", aliases: &["Föra barn på tal", "Let's Talk about Children", "Lets Talk", "FBPT"], desc: "Föra barnen på tal, ett samtal med föräldrar om hur barnen har det i vardagen" },
-    Method { id: "bbic", name: "BBIC – Barns behov i centrum", short: "BBIC", aliases: &["BBiC", "Barns behov i centrum"], desc: "BBIC – Barns behov i centrum, ett gemensamt system för utredning och uppföljning" },
-    Method { id: "mi", name: "Motiverande samtal (MI)", short: "MI", aliases: &["Motiverande samtal", "Motivational Interviewing", "Motiverande intervju"], desc: "motiverande samtal för att stärka föräldrarnas egen motivation till förändring" },
-    Method { id: "losningsfokuserat-arbetssatt", name: "Lösningsfokuserat arbetssätt", short: "Lösningsfokuserat", aliases: &["Lösningsfokuserade grupper", "Lösningfokuserade grupper", "Lösningsfokuserad grupp", "LF-grupper", "LF-grupp", "Lösningsfokuserad korttidsterapi", "Lösningsfokuserad samtalsmetodik", "SFBT", "Solution Focused Brief Therapy"], desc: "ett lösningsfokuserat arbetssätt med fokus på resurser och små steg" },
-    Method { id: "beardslee", name: "Beardslees familjeintervention", short: "Beardslee", aliases: &["Beardslées familjeintervention", "Beardslée", "Familjeintervention enligt Beardslee", "Family Talk Intervention", "Family Talk"], desc: "Beardslees familjeintervention för familjer där en förälder har psykisk ohälsa" },
-    Method { id: "sofia-modellen", name: "SOFIA-modellen", short: "SOFIA", aliases: &["Sofia-modellen", "Sofiamodellen"], desc: "SOFIA-modellen för samordnat stöd till barn och föräldrar" },
-    Method { id: "trappan", name: "Trappan", short: "Trappan", aliases: &["Trappan-modellen", "Trappanmodellen"], desc: "Trappan, krissamtal för barn som har upplevt våld i familjen" },
-    Method { id: "komet", name: "Komet", short: "Komet", aliases: &["KOMET", "Kommunikationsmetod"], desc: "Komet, ett föräldraprogram för familjer med mycket konflikter" },
-    Method { id: "fou-cirkel", name: "FoU-cirkel (forskningscirkel)", short: "FoU-cirkel", aliases: &["FoU-cirklar", "Forskningscirkel", "Forskningscirklar", "Forskningscirkeln"], desc: "FoU-cirklar där praktiker och forskare tillsammans granskade arbetet" },
-    Method { id: "girfec", name: "GIRFEC – Getting It Right For Every Child", short: "GIRFEC", aliases: &["Getting It Right For Every Child", "Den skotska modellen"], desc: "GIRFEC, en skotsk modell för samordnat stöd kring varje barn" },
-    Method { id: "forstarkt-barn-och-foraldraperspektiv", name: "Förstärkt barn- och föräldraperspektiv i missbruks- och beroendevården (fördjupningsutbildning)", short: "Fördjupningsutbildningen", aliases: &["Förstärkt barn- och föräldraperspektiv", "Förstärkt barn- och föräldraperspektiv i missbruks- och beroendevården", "Fördjupningsutbildning", "Fördjupningsutbildning i förstärkt barn- och föräldraperspektiv", "Fördjupningskurs", "Fördjupningskursen", "Familjer i missbruk", "Utbildning av utbildare i förstärkt barn- och föräldraperspektiv"], desc: "fördjupningsutbildningen i förstärkt barn- och föräldraperspektiv" },
-    Method { id: "cope", name: "COPE – Community Parent Education Program", short: "COPE", aliases: &["Community Parent Education Program"], desc: "COPE, föräldrastöd i stora grupper med filmade vardagssituationer" },
-    Method { id: "abc", name: "ABC – Alla barn i centrum", short: "ABC", aliases: &["Alla barn i centrum"], desc: "ABC – Alla barn i centrum, ett universellt föräldrastödsprogram" },
-    Method { id: "sip", name: "Samordnad individuell plan (SIP)", short: "SIP", aliases: &["Samordnad individuell plan"], desc: "samordnad individuell plan när flera huvudmän är inblandade" },
-    Method { id: "min-livsblomma", name: "Min livsblomma", short: "Livsblomman", aliases: &["Blomman"], desc: "Min livsblomma, ett samtalsverktyg som synliggör barnets nätverk" },
-    Method { id: "tabb-modellen", name: "TABB-modellen – Tillsammans för alla barns bästa", short: "TABB", aliases: &["TABB-modellen", "Tillsammans för alla barns bästa", "Barnombudsteam", "Barnombudsteamet"], desc: "TABB-modellen med barnombud i vuxenpsykiatrin och beroendevården" },
-    Method { id: "checklista-barn-och-foraldraskap", name: "Checklista för barn- och föräldraperspektiv i missbruksvården", short: "Checklistan", aliases: &["Checklista", "Gemensam checklista", "Checklista för barn- och föräldraperspektiv"], desc: "en gemensam checklista för barn- och föräldraperspektiv i missbruksvården" },
-    Method { id: "samverkansrutin-barn-vuxen", name: "Samverkansrutin mellan barn- och vuxenverksamhet", short: "Samverkansrutin", aliases: &["Samverkansrutinen", "Gemensam samverkansrutin", "Intern samverkansrutin", "Intern samverkan barn–vuxen", "Intern samverkan barn-vuxen"], desc: "en samverkansrutin mellan barn- och vuxenverksamheten" },
-    Method { id: "signs-of-safety", name: "Signs of Safety", short: "Signs of Safety", aliases: &[], desc: "Signs of Safety, ett säkerhetsorienterat arbetssätt i barnavården" },
-    Method { id: "mst", name: "Multisystemisk terapi (MST)", short: "MST", aliases: &["Multisystemisk terapi", "Multisystemic Therapy"], desc: "multisystemisk terapi för ungdomar med allvarliga beteendeproblem" },
-    Method { id: "fft", name: "Funktionell familjeterapi (FFT)", short: "FFT", aliases: &["Funktionell familjeterapi", "Functional Family Therapy"], desc: "funktionell familjeterapi i familjens hem" },
-    Method { id: "familjeperspektiv-i-socialtjanst", name: "Familjeperspektiv i socialtjänst", short: "Familjeperspektiv i socialtjänst", aliases: &["Familjeperspektiv i socialtjänsten", "Region Skånes modell"], desc: "utbildningsmodellen Familjeperspektiv i socialtjänsten" },
-    Method { id: "brukarstyrd-brukarrevision", name: "Brukarstyrd brukarrevision", short: "Brukarrevision", aliases: &["Brukarstyrda brukarrevisioner", "Brukarrevisioner", "BBR"], desc: "brukarstyrda brukarrevisioner där brukare granskar verksamheten" },
-    Method { id: "brukarrad", name: "Brukarråd", short: "Brukarråd", aliases: &["Brukarrådet", "Brukarråd för unga"], desc: "brukarråd där unga och föräldrar gav synpunkter på stödet" },
-    Method { id: "vasternorrlandsmodellen", name: "Västernorrlandsmodellen", short: "Västernorrlandsmodellen", aliases: &["Västernorrlandsmodellen för barns brukarmedverkan"], desc: "Västernorrlandsmodellen för barns brukarmedverkan" },
-    Method { id: "systematisk-uppfoljning", name: "Systematisk uppföljning med brukarenkät", short: "Systematisk uppföljning", aliases: &["Modell för systematisk uppföljning", "Uppföljningsmodell"], desc: "systematisk uppföljning med brukarenkät" },
-    Method { id: "kbt", name: "Kognitiv beteendeterapi (KBT)", short: "KBT", aliases: &["Kognitiv beteendeterapi", "CBT"], desc: "kognitiv beteendeterapi i grupp och individuellt" },
-    Method { id: "de-otroliga-aren", name: "De otroliga åren", short: "De otroliga åren", aliases: &["Incredible Years", "The Incredible Years"], desc: "De otroliga åren, ett föräldraprogram för familjer med yngre barn" },
-    Method { id: "triple-p", name: "Triple P – Positive Parenting Program", short: "Triple P", aliases: &["Triple-P", "Positive Parenting Program"], desc: "Triple P, ett föräldrastödsprogram i flera nivåer" },
-    Method { id: "connect", name: "Connect", short: "Connect", aliases: &["Connect föräldragrupper"], desc: "Connect, ett anknytningsbaserat föräldraprogram" },
-    Method { id: "pmto", name: "PMTO – Parent Management Training Oregon", short: "PMTO", aliases: &["Parent Management Training Oregon"], desc: "PMTO, föräldrastöd för familjer där barnet har utagerande beteende" },
-    Method { id: "asi", name: "ASI – Addiction Severity Index", short: "ASI", aliases: &["Addiction Severity Index", "ASI-intervju"], desc: "ASI-intervjun för strukturerad bedömning av missbruksproblem" },
-    Method { id: "adad", name: "ADAD – Adolescent Drug Abuse Diagnosis", short: "ADAD", aliases: &["Adolescent Drug Abuse Diagnosis"], desc: "ADAD-intervjun för ungdomar med missbruksproblem" },
-    Method { id: "cra", name: "CRA – Community Reinforcement Approach", short: "CRA", aliases: &["Community Reinforcement Approach"], desc: "CRA, ett förstärkningsbaserat behandlingsprogram" },
-    Method { id: "craft", name: "CRAFT – Community Reinforcement and Family Training", short: "CRAFT", aliases: &["Community Reinforcement and Family Training"], desc: "CRAFT, stöd och träning för anhöriga till personer med missbruk" },
-    Method { id: "aterfallsprevention", name: "Återfallsprevention", short: "ÅP", aliases: &["Relapse Prevention", "Återfallsprevention (ÅP)"], desc: "återfallsprevention i grupp" },
-    Method { id: "tolvstegsbehandling", name: "Tolvstegsbehandling", short: "Tolvsteg", aliases: &["12-stegsbehandling", "Minnesotamodellen", "Tolvstegsprogrammet"], desc: "tolvstegsbehandling i öppenvård" },
-    Method { id: "hap", name: "HAP – Haschavvänjningsprogrammet", short: "HAP", aliases: &["Haschavvänjningsprogrammet", "Haschavvänjningsprogram"], desc: "Haschavvänjningsprogrammet för unga cannabisbrukare" },
-    Method { id: "familjeradslag", name: "Familjerådslag", short: "Familjerådslag", aliases: &["Family Group Conference", "FGC"], desc: "familjerådslag där släkt och nätverk tar fram en egen plan" },
-    Method { id: "barnahus", name: "Barnahus", short: "Barnahus", aliases: &[], desc: "Barnahus för samordnade utredningar när barn utsatts för brott" },
-    Method { id: "bostad-forst", name: "Bostad först (Housing First)", short: "Bostad först", aliases: &["Housing First"], desc: "Bostad först för föräldrar i hemlöshet" },
-    Method { id: "ips", name: "IPS – Individual Placement and Support", short: "IPS", aliases: &["Individual Placement and Support"], desc: "IPS, arbetslivsinriktad rehabilitering med individuellt stöd" },
-    Method { id: "marte-meo", name: "Marte Meo", short: "Marte Meo", aliases: &[], desc: "Marte Meo, videobaserad vägledning i samspelet mellan förälder och barn" },
 ];

@@ -20,6 +20,9 @@ pub struct Args {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+    /// Skip the search index (pages only)
+    #[arg(long)]
+    pub no_search: bool,
 }
 
 pub fn run(args: &Args) -> ExitCode {
@@ -35,13 +38,7 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let loaded = started.elapsed();
-    let index_dir = search::index_dir(&args.root);
-    // Pages and the search index are independent; build them side by side.
-    let (pages, index) = rayon::join(
-        || site::write(&site, &args.root, &output),
-        || search::write(&site, &index_dir),
-    );
-    let stats = match pages {
+    let stats = match site::write(&site, &args.root, &output) {
         Ok(stats) => stats,
         Err(diagnostics) => {
             super::print_diagnostics(&diagnostics);
@@ -49,11 +46,17 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let index = match index {
-        Ok(index) => index,
-        Err(err) => {
-            eprintln!("error: cannot write the search index: {err}");
-            return ExitCode::FAILURE;
+    // After the pages, not beside them: on two cores, tantivy's indexing threads and the page
+    // renderer slow each other down more than running one after the other.
+    let index = if args.no_search {
+        None
+    } else {
+        match search::write(&site, &search::index_dir(&args.root)) {
+            Ok(index) => Some(index),
+            Err(err) => {
+                eprintln!("error: cannot write the search index: {err}");
+                return ExitCode::FAILURE;
+            }
         }
     };
     println!(
@@ -65,7 +68,7 @@ pub fn run(args: &Args) -> ExitCode {
         started.elapsed().as_secs_f64(),
         loaded.as_secs_f64(),
         stats.total.as_secs_f64(),
-        index.elapsed.as_secs_f64(),
+        index.map_or(0.0, |i| i.elapsed.as_secs_f64()),
     );
     ExitCode::SUCCESS
 }

@@ -81,12 +81,18 @@ fn fill(site: &Site, dir: &Path) -> Result<(), SearchError> {
         .writer_with_num_threads(threads, threads * 40_000_000)
         .map_err(SearchError::index)?;
     let urls = Urls::new(&site.config);
-    let documents: Vec<TantivyDocument> = (0..site.reports.len())
-        .into_par_iter()
-        .map(|r| document(site, &urls, &fields, r as ReportIdx))
-        .collect();
-    for doc in documents {
-        writer.add_document(doc).map_err(SearchError::index)?;
+    // Documents are prepared in parallel a chunk at a time, so that the whole corpus's text is
+    // never held twice in memory.
+    const CHUNK: usize = 512;
+    for start in (0..site.reports.len()).step_by(CHUNK) {
+        let end = (start + CHUNK).min(site.reports.len());
+        let documents: Vec<TantivyDocument> = (start..end)
+            .into_par_iter()
+            .map(|r| document(site, &urls, &fields, r as ReportIdx))
+            .collect();
+        for doc in documents {
+            writer.add_document(doc).map_err(SearchError::index)?;
+        }
     }
     writer.commit().map_err(SearchError::index)?;
     writer.wait_merging_threads().map_err(SearchError::index)?;

@@ -9,7 +9,7 @@ use tantivy::schema::{
 use super::analyzer::{FOLDED, SWEDISH};
 
 /// Bumped whenever the schema or the analyzers change; an index of another version is rebuilt.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
@@ -34,16 +34,12 @@ pub struct Fields {
     pub method_id: Field,
 }
 
-fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
-    let record = if positions {
-        IndexRecordOption::WithFreqsAndPositions
-    } else {
-        IndexRecordOption::WithFreqs
-    };
+/// A full-text field: term frequencies for ranking, no positions (nothing needs phrases).
+fn text(analyzer: &str, stored: bool) -> TextOptions {
     let options = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(analyzer)
-            .set_index_option(record),
+            .set_index_option(IndexRecordOption::WithFreqs),
     );
     if stored {
         options.set_stored()
@@ -57,13 +53,13 @@ pub fn build() -> (Schema, Fields) {
     let fields = Fields {
         slug: b.add_text_field("slug", STRING | STORED),
         order: b.add_u64_field("order", NumericOptions::default().set_fast().set_stored()),
-        title: b.add_text_field("title", text(SWEDISH, true, true)),
-        title_folded: b.add_text_field("title_folded", text(FOLDED, false, false)),
-        // Stored for snippets; positions for the snippet's and phrase matching.
-        body: b.add_text_field("body", text(SWEDISH, true, true)),
-        body_folded: b.add_text_field("body_folded", text(FOLDED, false, false)),
-        meta: b.add_text_field("meta", text(SWEDISH, false, false)),
-        meta_folded: b.add_text_field("meta_folded", text(FOLDED, false, false)),
+        title: b.add_text_field("title", text(SWEDISH, true)),
+        title_folded: b.add_text_field("title_folded", text(FOLDED, false)),
+        // Stored for snippets (which re-tokenize the text, so no positions are needed).
+        body: b.add_text_field("body", text(SWEDISH, true)),
+        body_folded: b.add_text_field("body_folded", text(FOLDED, false)),
+        meta: b.add_text_field("meta", text(SWEDISH, false)),
+        meta_folded: b.add_text_field("meta_folded", text(FOLDED, false)),
         county: b.add_facet_field("county", FacetOptions::default()),
         method: b.add_facet_field("method", FacetOptions::default()),
         year: b.add_facet_field("year", FacetOptions::default()),
