@@ -24,6 +24,17 @@ pub struct IndexMeta {
     pub counties: BTreeMap<String, String>,
     pub municipalities: BTreeMap<String, String>,
     pub methods: BTreeMap<String, String>,
+    /// Per report, in index order (the `order` field): what the facets count.
+    pub reports: Vec<ReportFacets>,
+}
+
+/// The facet values of one report, so that facet counts need no access to the index.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ReportFacets {
+    pub counties: Vec<String>,
+    pub methods: Vec<String>,
+    /// First and last year the report was active.
+    pub years: [u16; 2],
 }
 
 pub const META_FILE: &str = "fouweb.json";
@@ -117,7 +128,27 @@ fn fill(site: &Site, dir: &Path) -> Result<(), SearchError> {
         meta.methods
             .insert(method.id.0.clone(), method.name.clone());
     }
-    let json = serde_json::to_vec_pretty(&meta).unwrap_or_default();
+    meta.reports = site
+        .reports
+        .iter()
+        .zip(&site.report_methods)
+        .map(|(r, methods)| {
+            let years = r.period.years(site.current_year);
+            ReportFacets {
+                counties: r
+                    .counties
+                    .iter()
+                    .map(|&c| regions.county(c).code.0.clone())
+                    .collect(),
+                methods: methods
+                    .iter()
+                    .map(|&m| site.method(m).id.0.clone())
+                    .collect(),
+                years: [*years.start(), *years.end()],
+            }
+        })
+        .collect();
+    let json = serde_json::to_vec(&meta).unwrap_or_default();
     std::fs::write(dir.join(META_FILE), json).map_err(|e| SearchError::io(dir, e))?;
     Ok(())
 }

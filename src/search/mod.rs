@@ -5,6 +5,7 @@ pub mod analyzer;
 mod index;
 mod query;
 mod schema;
+mod snippet;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

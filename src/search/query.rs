@@ -10,10 +10,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, RegexQuery, TermQuery};
+use tantivy::collector::TopDocs;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, Query, TermQuery,
+};
 use tantivy::schema::{Facet, IndexRecordOption, TantivyDocument, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, Order, Term};
 
 use crate::vocabulary::{or_list, slugify, RegionMatch, Vocabulary};
@@ -21,6 +22,7 @@ use crate::vocabulary::{or_list, slugify, RegionMatch, Vocabulary};
 use super::analyzer::{self, terms};
 use super::index::{county_facet, IndexMeta, META_FILE};
 use super::schema::{self, Fields};
+use super::snippet::{best_passage, QueryWord};
 use super::SearchError;
 
 /// What to look for. Filter values are written as in frontmatter (names, aliases, codes).
@@ -71,6 +73,7 @@ pub struct Searcher {
     reader: IndexReader,
     fields: Fields,
     meta: IndexMeta,
+    facet_table: FacetTable,
     swedish: tantivy::tokenizer::TextAnalyzer,
     folded: tantivy::tokenizer::TextAnalyzer,
 }
@@ -93,9 +96,11 @@ impl Searcher {
         analyzer::register(index.tokenizers());
         let (_, fields) = schema::build();
         let reader = index.reader().map_err(SearchError::index)?;
+        let facet_table = FacetTable::new(&meta);
         Ok(Searcher {
             reader,
             fields,
+            facet_table,
             meta,
             swedish: analyzer::swedish(),
             folded: analyzer::folded(),
@@ -108,7 +113,8 @@ impl Searcher {
         vocabulary: &Vocabulary,
     ) -> Result<Response, SearchError> {
         let f = &self.fields;
-        let text = self.text_query(&request.query);
+        let words = self.analyze(&request.query);
+        let text = self.text_query(&words);
         let filters = self.filters(request, vocabulary)?;
         let has_text = text.is_some();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -116,26 +122,19 @@ impl Searcher {
         clauses.extend(filters.into_iter().map(|q| (Occur::Must, q)));
         let query: Box<dyn Query> = if clauses.is_empty() {
             Box::new(AllQuery)
-        } else if !has_text {
-            // Filters alone: every report matching them, with equal scores.
-            clauses.push((Occur::Must, Box::new(AllQuery)));
-            Box::new(BooleanQuery::new(clauses))
         } else {
+            if !has_text {
+                // Filters alone: every report matching them, with equal scores.
+                clauses.push((Occur::Must, Box::new(AllQuery)));
+            }
             Box::new(BooleanQuery::new(clauses))
         };
 
         let searcher = self.reader.searcher();
-        let limit = request.limit.max(1);
-        let facets = |name: &str| {
-            let mut c = FacetCollector::for_field(name);
-            c.add_facet(Facet::root());
-            c
-        };
-        let counts = (Count, facets("county"), facets("method"), facets("year"));
-        let (total, county, method, year) = searcher
-            .search(&query, &counts)
+        let matched = searcher
+            .search(&query, &OrderCollector)
             .map_err(SearchError::index)?;
-
+        let limit = request.limit.max(1);
         let top: Vec<(f32, tantivy::DocAddress)> = if has_text {
             searcher
                 .search(&query, &TopDocs::with_limit(limit).order_by_score())
@@ -152,14 +151,7 @@ impl Searcher {
                 .collect()
         };
 
-        let snippets = if has_text {
-            let mut generator =
-                SnippetGenerator::create(&searcher, &*query, f.body).map_err(SearchError::index)?;
-            generator.set_max_num_chars(220);
-            Some(generator)
-        } else {
-            None
-        };
+        let (mut swedish, mut folded) = (self.swedish.clone(), self.folded.clone());
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address).map_err(SearchError::index)?;
@@ -175,11 +167,8 @@ impl Searcher {
                     .map(str::to_string)
                     .collect::<Vec<_>>()
             };
-            let snippet = snippets
-                .as_ref()
-                .map(|g| g.snippet_from_doc(&doc))
-                .filter(|s| !s.highlighted().is_empty())
-                .map(|s| s.to_html())
+            let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
+            let snippet = best_passage(body, &words, &mut swedish, &mut folded)
                 .unwrap_or_else(|| html_escape(&text_of(f.summary)));
             hits.push(Hit {
                 slug: text_of(f.slug),
@@ -193,76 +182,109 @@ impl Searcher {
             });
         }
         Ok(Response {
-            total,
+            total: matched.len(),
             hits,
-            facets: Facets {
-                county: self.named(&county, &self.meta.counties),
-                method: top_level(&method),
-                year: top_level(&year),
-            },
+            facets: self.facets(&matched),
         })
     }
 
-    /// One `Must` clause per query word; `None` for an empty query (or only stop words).
-    fn text_query(&self, query: &str) -> Option<Box<dyn Query>> {
-        let f = &self.fields;
+    /// Facet counts of the matched reports (by their `order`), from the table beside the index.
+    fn facets(&self, matched: &[u64]) -> Facets {
+        let table = &self.facet_table;
+        let mut county = vec![0u64; table.counties.len()];
+        let mut method = vec![0u64; table.methods.len()];
+        let mut year = vec![0u64; table.years.len()];
+        for &order in matched {
+            let Some(report) = table.reports.get(order as usize) else {
+                continue;
+            };
+            for &c in &report.0 {
+                county[c as usize] += 1;
+            }
+            for &m in &report.1 {
+                method[m as usize] += 1;
+            }
+            for y in report.2[0]..=report.2[1] {
+                year[(y - table.first_year) as usize] += 1;
+            }
+        }
+        let named = |names: &[String], counts: Vec<u64>| {
+            names
+                .iter()
+                .cloned()
+                .zip(counts)
+                .filter(|(_, n)| *n > 0)
+                .collect()
+        };
+        Facets {
+            county: named(&table.counties, county),
+            method: named(&table.methods, method),
+            year: named(&table.years, year),
+        }
+    }
+
+    /// The query's words, analysed; stop words dropped.
+    fn analyze(&self, query: &str) -> Vec<QueryWord> {
         let mut swedish = self.swedish.clone();
         let mut folded = self.folded.clone();
-        let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for word in query
+        query
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-        {
-            let stems = terms(&mut swedish, word);
-            // A word typed with å/ä/ö means exactly that; one typed without may stand for a word
-            // with them ("orebro"), so it also matches the folded fields, ranked lower.
-            let folds = if word.is_ascii() {
-                terms(&mut folded, word)
-            } else {
-                Vec::new()
-            };
-            if stems.is_empty() && folds.is_empty() {
-                continue; // a stop word
-            }
+            .map(|word| QueryWord {
+                stems: terms(&mut swedish, word),
+                // A word typed with å/ä/ö means exactly that; one typed without may stand for
+                // a word with them ("orebro"), so it also matches the folded fields, lower.
+                folds: if word.is_ascii() {
+                    terms(&mut folded, word)
+                } else {
+                    Vec::new()
+                },
+            })
+            .filter(|w| !(w.stems.is_empty() && w.folds.is_empty()))
+            .collect()
+    }
+
+    /// One `Must` clause per query word; `None` for an empty query (or only stop words).
+    fn text_query(&self, words: &[QueryWord]) -> Option<Box<dyn Query>> {
+        let f = &self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for QueryWord { stems, folds } in words {
             let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             let mut add = |field, text: &str, boost: f32| {
                 let term = Term::from_field_text(field, text);
                 let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
                 alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
             };
-            for stem in &stems {
+            for stem in stems {
                 add(f.title, stem, 3.0);
                 add(f.meta, stem, 2.0);
                 add(f.body, stem, 1.0);
             }
-            for fold in &folds {
+            for fold in folds {
                 add(f.title_folded, fold, 1.5);
                 add(f.meta_folded, fold, 1.0);
                 add(f.body_folded, fold, 0.5);
             }
             // Compounds: a longer word that starts with the stem, ranked below exact matches.
-            for (fields, stem) in [
+            let prefixed = [
                 ([f.title, f.meta, f.body], stems.first()),
                 (
                     [f.title_folded, f.meta_folded, f.body_folded],
                     folds.first(),
                 ),
-            ] {
+            ];
+            for (fields, stem) in prefixed {
                 let Some(stem) = stem.filter(|s| s.chars().count() >= MIN_PREFIX_CHARS) else {
                     continue;
                 };
                 for (field, boost) in fields.into_iter().zip([0.6, 0.4, 0.3]) {
-                    if let Ok(q) =
-                        RegexQuery::from_pattern(&format!("{}.+", regex_escape(stem)), field)
-                    {
-                        alternatives
-                            .push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
-                    }
+                    let q = longer_words(field, stem);
+                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(q, boost))));
                 }
             }
-            words.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
         }
-        (!words.is_empty()).then(|| Box::new(BooleanQuery::new(words)) as Box<dyn Query>)
+        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
     }
 
     /// One `Must` clause per filter group, its values combined with OR.
@@ -370,46 +392,123 @@ impl Searcher {
             })
             .collect())
     }
-
-    fn named(
-        &self,
-        counts: &FacetCounts,
-        names: &BTreeMap<String, String>,
-    ) -> BTreeMap<String, u64> {
-        top_level(counts)
-            .into_iter()
-            .map(|(code, n)| (names.get(&code).cloned().unwrap_or(code), n))
-            .collect()
-    }
 }
 
-/// Counts of the root's children, keyed by their last path segment.
-fn top_level(counts: &FacetCounts) -> BTreeMap<String, u64> {
-    counts
-        .get(Facet::root())
-        .filter(|(_, n)| *n > 0)
-        .map(|(facet, n)| {
-            (
-                facet
-                    .to_path()
-                    .last()
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
-                n,
-            )
-        })
-        .collect()
+/// Terms of `field` that start with `stem` and are longer: a range of the term dictionary,
+/// from just after `stem` to just before the next prefix. Scored as a constant.
+fn longer_words(field: tantivy::schema::Field, stem: &str) -> Box<dyn Query> {
+    use std::ops::Bound::{Excluded, Unbounded};
+    let lower = Term::from_field_text(field, stem);
+    let upper = prefix_successor(stem.as_bytes())
+        .map(|bytes| Term::from_field_bytes(field, &bytes))
+        .map_or(Unbounded, Excluded);
+    Box::new(InvertedIndexRangeQuery::new(Excluded(lower), upper))
 }
 
-fn regex_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if !c.is_alphanumeric() {
-            out.push('\\');
+/// The smallest byte string greater than every string starting with `prefix`.
+fn prefix_successor(prefix: &[u8]) -> Option<Vec<u8>> {
+    let mut bytes = prefix.to_vec();
+    while let Some(last) = bytes.pop() {
+        if last < u8::MAX {
+            bytes.push(last + 1);
+            return Some(bytes);
         }
-        out.push(c);
     }
-    out
+    None
+}
+
+/// The facet values of every report as small numbers, so that counting a result set is a few
+/// array increments per report.
+struct FacetTable {
+    /// County names (by index).
+    counties: Vec<String>,
+    /// Method ids.
+    methods: Vec<String>,
+    /// Years as text, from `first_year` on.
+    years: Vec<String>,
+    first_year: u16,
+    /// Per report (by `order`): county indices, method indices, first and last year.
+    reports: Vec<(Vec<u16>, Vec<u16>, [u16; 2])>,
+}
+
+impl FacetTable {
+    fn new(meta: &IndexMeta) -> FacetTable {
+        let codes: Vec<&String> = meta.counties.keys().collect();
+        let ids: Vec<&String> = meta.methods.keys().collect();
+        let first_year = meta.reports.iter().map(|r| r.years[0]).min().unwrap_or(0);
+        let last_year = meta.reports.iter().map(|r| r.years[1]).max().unwrap_or(0);
+        let position =
+            |list: &[&String], key: &String| list.binary_search(&key).ok().map(|i| i as u16);
+        FacetTable {
+            counties: meta.counties.values().cloned().collect(),
+            methods: ids.iter().map(|s| s.to_string()).collect(),
+            years: (first_year..=last_year.max(first_year))
+                .map(|y| y.to_string())
+                .collect(),
+            first_year,
+            reports: meta
+                .reports
+                .iter()
+                .map(|r| {
+                    (
+                        r.counties
+                            .iter()
+                            .filter_map(|c| position(&codes, c))
+                            .collect(),
+                        r.methods.iter().filter_map(|m| position(&ids, m)).collect(),
+                        [
+                            r.years[0].max(first_year),
+                            r.years[1].max(r.years[0]).min(last_year),
+                        ],
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Collects the `order` of every matching report.
+struct OrderCollector;
+
+struct SegmentOrders {
+    column: tantivy::columnar::Column<u64>,
+    orders: Vec<u64>,
+}
+
+impl tantivy::collector::Collector for OrderCollector {
+    type Fruit = Vec<u64>;
+    type Child = SegmentOrders;
+
+    fn for_segment(
+        &self,
+        _: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentOrders> {
+        Ok(SegmentOrders {
+            column: reader.fast_fields().u64("order")?,
+            orders: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<u64>>) -> tantivy::Result<Vec<u64>> {
+        Ok(fruits.concat())
+    }
+}
+
+impl tantivy::collector::SegmentCollector for SegmentOrders {
+    type Fruit = Vec<u64>;
+
+    fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
+        self.orders.extend(self.column.first(doc));
+    }
+
+    fn harvest(self) -> Vec<u64> {
+        self.orders
+    }
 }
 
 fn html_escape(text: &str) -> String {
