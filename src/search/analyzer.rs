@@ -5,16 +5,22 @@
 //! them to a/o first, so a query typed without them ("orebro", "vasteras") still finds
 //! "Örebro" and "Västerås". Folding comes before stemming, so that both the text and a query
 //! without å/ä/ö are stemmed the same way.
+//!
+//! The folded fields are indexed with [`FOLDED_INDEX`]: the folded analyzer restricted to words
+//! that contain a letter outside ASCII. A word without one folds and stems exactly as in the
+//! main fields, which already find it, so indexing it twice would only cost time.
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer, TokenStream, TokenizerManager,
+    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer, TokenizerManager,
 };
 
 /// Name of the analyzer that keeps å/ä/ö.
 pub const SWEDISH: &str = "sv";
 /// Name of the analyzer that folds å/ä/ö to a/o.
 pub const FOLDED: &str = "sv_folded";
+/// Name of the folded analyzer used when indexing: only words that change when folded.
+pub const FOLDED_INDEX: &str = "sv_folded_index";
 
 /// Longer tokens are noise (URLs, base64) and are dropped.
 const MAX_TOKEN_BYTES: usize = 48;
@@ -33,9 +39,19 @@ pub fn swedish() -> TextAnalyzer {
 }
 
 pub fn folded() -> TextAnalyzer {
+    folded_with(false)
+}
+
+/// [`folded`], keeping only words with a letter outside ASCII.
+pub fn folded_index() -> TextAnalyzer {
+    folded_with(true)
+}
+
+fn folded_with(only_non_ascii: bool) -> TextAnalyzer {
     let builder = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser);
+        .filter(LowerCaser)
+        .filter(NonAsciiOnly(only_non_ascii));
     match StopWordFilter::new(Language::Swedish) {
         Some(stop) => builder
             .filter(stop)
@@ -53,6 +69,63 @@ pub fn folded() -> TextAnalyzer {
 pub fn register(manager: &TokenizerManager) {
     manager.register(SWEDISH, swedish());
     manager.register(FOLDED, folded());
+    manager.register(FOLDED_INDEX, folded_index());
+}
+
+/// Drops tokens made of ASCII only (when enabled).
+#[derive(Clone, Copy)]
+struct NonAsciiOnly(bool);
+
+impl TokenFilter for NonAsciiOnly {
+    type Tokenizer<T: Tokenizer> = NonAsciiOnlyWrapper<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> NonAsciiOnlyWrapper<T> {
+        NonAsciiOnlyWrapper {
+            enabled: self.0,
+            inner,
+        }
+    }
+}
+
+#[derive(Clone)]
+struct NonAsciiOnlyWrapper<T> {
+    enabled: bool,
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for NonAsciiOnlyWrapper<T> {
+    type TokenStream<'a> = NonAsciiOnlyStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        NonAsciiOnlyStream {
+            enabled: self.enabled,
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+struct NonAsciiOnlyStream<T> {
+    enabled: bool,
+    tail: T,
+}
+
+impl<T: TokenStream> TokenStream for NonAsciiOnlyStream<T> {
+    fn advance(&mut self) -> bool {
+        while self.tail.advance() {
+            if !self.enabled || !self.tail.token().text.is_ascii() {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
 }
 
 /// The terms `analyzer` makes of `text`, in order.

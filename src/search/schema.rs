@@ -6,10 +6,10 @@ use tantivy::schema::{
     STORED, STRING,
 };
 
-use super::analyzer::{FOLDED, SWEDISH};
+use super::analyzer::{FOLDED_INDEX, SWEDISH};
 
 /// Bumped whenever the schema or the analyzers change; an index of another version is rebuilt.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
@@ -54,12 +54,12 @@ pub fn build() -> (Schema, Fields) {
         slug: b.add_text_field("slug", STRING | STORED),
         order: b.add_u64_field("order", NumericOptions::default().set_fast().set_stored()),
         title: b.add_text_field("title", text(SWEDISH, true)),
-        title_folded: b.add_text_field("title_folded", text(FOLDED, false)),
+        title_folded: b.add_text_field("title_folded", text(FOLDED_INDEX, false)),
         // Stored for snippets (which re-tokenize the text, so no positions are needed).
         body: b.add_text_field("body", text(SWEDISH, true)),
-        body_folded: b.add_text_field("body_folded", text(FOLDED, false)),
+        body_folded: b.add_text_field("body_folded", text(FOLDED_INDEX, false)),
         meta: b.add_text_field("meta", text(SWEDISH, false)),
-        meta_folded: b.add_text_field("meta_folded", text(FOLDED, false)),
+        meta_folded: b.add_text_field("meta_folded", text(FOLDED_INDEX, false)),
         county: b.add_facet_field("county", FacetOptions::default()),
         method: b.add_facet_field("method", FacetOptions::default()),
         year: b.add_facet_field("year", FacetOptions::default()),

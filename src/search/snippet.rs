@@ -18,6 +18,8 @@ pub struct QueryWord {
 
 const WINDOW_CHARS: usize = 220;
 const LEAD_CHARS: usize = 60;
+/// How far past the first match (in bytes) the text is searched for a denser passage.
+const SCAN_AFTER_FIRST_MATCH: usize = 2048;
 /// How many leading characters a text word must share with a stem to be worth stemming.
 const QUICK_MATCH_CHARS: usize = 3;
 
@@ -35,6 +37,13 @@ pub fn best_passage(
         .collect();
     let mut highlights: Vec<(usize, usize)> = Vec::new();
     for (start, end) in word_ranges(text) {
+        // The passage is chosen near the first match; a long report need not be read to the end.
+        if highlights
+            .first()
+            .is_some_and(|&(first, _)| start > first + SCAN_AFTER_FIRST_MATCH)
+        {
+            break;
+        }
         let word = &text[start..end];
         if !quick.iter().any(|q| starts_with_folded(word, q)) {
             continue;
