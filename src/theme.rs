@@ -85,11 +85,6 @@ impl Theme {
         }
         Ok(files)
     }
-
-    /// Paths (relative to the site root) whose change means templates must be reloaded.
-    pub fn watched_folders() -> [&'static str; 2] {
-        ["templates", "static"]
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -751,7 +751,8 @@ fn environment(site: &Site, theme: &Theme, urls: &Urls) -> Environment<'static> 
         counties => urls.counties(),
         years => urls.years(),
         matrix => urls.matrix(),
-        search => urls.search(),
+        // None until the browser search page exists; the theme hides its links then.
+        search => None::<String>,
         reports_json => urls.file("data/reports.json"),
         matrix_csv => urls.file("data/matrix.csv"),
         feed => urls.file("feed.xml"),
