@@ -157,7 +157,23 @@ impl Regions {
     }
 
     /// Resolves a county spelling: name, short name, SCB code, letter, alias or sub-region.
+    /// "Västra Götaland (Skaraborg)" also works: the more specific of the two names, when they
+    /// agree on the county.
     pub fn find_region(&self, text: &str) -> Option<RegionMatch> {
+        self.find_region_exact(text).or_else(|| {
+            let (before, inside) = text.trim().strip_suffix(')')?.rsplit_once('(')?;
+            match (
+                self.find_region_exact(before),
+                self.find_region_exact(inside),
+            ) {
+                (Some(a), Some(b)) if self.county_of(a) != self.county_of(b) => None,
+                (Some(RegionMatch::County(_)), Some(b)) => Some(b),
+                (a, b) => a.or(b),
+            }
+        })
+    }
+
+    fn find_region_exact(&self, text: &str) -> Option<RegionMatch> {
         if let Some(idx) = text
             .trim()
             .bytes()
@@ -412,6 +428,16 @@ mod tests {
     #[test]
     fn subregions_roll_up_to_their_county() {
         let r = regions();
+        assert_eq!(
+            r.find_region("Västra Götaland (Skaraborg)"),
+            r.find_region("Skaraborg")
+        );
+        assert_eq!(r.find_region("Region Kronoberg (07)"), r.find_region("07"));
+        assert_eq!(
+            r.find_region("Skåne (Skaraborg)"),
+            None,
+            "two different counties"
+        );
         let m = r.find_region("Skaraborg").unwrap();
         assert!(matches!(m, RegionMatch::Subregion(_)));
         assert_eq!(r.county(r.county_of(m)).name, "Västra Götalands län");
