@@ -418,7 +418,9 @@ fn quoted(r: &mut Rng, s: &str) -> String {
 fn yaml_list(r: &mut Rng, key: &str, items: &[String], force_quote: &[bool]) -> String {
     let mut out = String::new();
     match r.below(10) {
-        0..=5 => {
+        // Block lists, mostly indented, sometimes flush with the key.
+        layout @ 0..=6 => {
+            let indent = if layout <= 5 { "  " } else { "" };
             let _ = writeln!(out, "{key}:");
             for (k, it) in items.iter().enumerate() {
                 let v = if force_quote[k] {
@@ -426,18 +428,7 @@ fn yaml_list(r: &mut Rng, key: &str, items: &[String], force_quote: &[bool]) -> 
                 } else {
                     scalar(r, it, false)
                 };
-                let _ = writeln!(out, "  - {v}");
-            }
-        }
-        6 => {
-            let _ = writeln!(out, "{key}:");
-            for (k, it) in items.iter().enumerate() {
-                let v = if force_quote[k] {
-                    quoted(r, it)
-                } else {
-                    scalar(r, it, false)
-                };
-                let _ = writeln!(out, "- {v}");
+                let _ = writeln!(out, "{indent}- {v}");
             }
         }
         _ => {
