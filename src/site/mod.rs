@@ -72,6 +72,13 @@ pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diag
         Staging::new(output).map_err(|e| single(io_error("creating a temporary folder", e)))?;
 
     let plan = full_plan(site);
+    if let Some(path) = first_duplicate_path(site, &renderer, &plan) {
+        diagnostics.push(
+            Diagnostic::error(output, format!("two pages would be written to `{path}`"))
+                .with_hint("give the two reports, methods or places different URL names (`slug:` or the vocabulary's `id`)"),
+        );
+        return Err(diagnostics);
+    }
     let timings = Timings::from_env();
     let results: Vec<Result<u64, Diagnostic>> = plan
         .par_iter()
@@ -169,6 +176,14 @@ impl Timings {
             );
         }
     }
+}
+
+/// An output path that two pages of the plan share (which would silently lose one of them).
+fn first_duplicate_path(site: &Site, renderer: &Renderer, plan: &[PageKind]) -> Option<String> {
+    let mut seen = std::collections::HashSet::with_capacity(plan.len());
+    plan.iter()
+        .map(|&page| renderer.urls().output_path(&renderer.urls().of(site, page)))
+        .find(|path| !seen.insert(path.clone()))
 }
 
 fn single(d: Diagnostic) -> Diagnostics {

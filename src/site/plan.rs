@@ -178,7 +178,12 @@ pub fn full_plan(site: &Site) -> Vec<PageKind> {
     pages.extend(
         (0..site.vocabulary.regions.counties.len()).map(|c| PageKind::County(CountyIdx(c as u16))),
     );
-    pages.extend(site.used_municipalities().map(PageKind::Municipality));
+    // Every kommun has a page, like every county: a link to one never breaks, and an empty
+    // page says that no report names it yet.
+    pages.extend(
+        (0..site.vocabulary.regions.municipalities.len())
+            .map(|k| PageKind::Municipality(KommunIdx(k as u16))),
+    );
     pages.extend(site.taxonomy.by_year.keys().map(|&y| PageKind::Year(y)));
     pages.extend([
         PageKind::NotFound,

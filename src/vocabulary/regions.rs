@@ -265,12 +265,29 @@ impl Regions {
             });
         }
         regions.municipalities.sort_by(|a, b| a.code.cmp(&b.code));
+        regions.disambiguate_slugs();
         for s in data.subregions {
             let subregion = regions.subregion_from_data(s)?;
             regions.subregions.push(subregion);
         }
         regions.rebuild_index()?;
         Ok(regions)
+    }
+
+    /// Håbo and Habo fold to the same URL name; kommuner that collide get their county's name
+    /// appended (`habo-uppsala`, `habo-jonkoping`).
+    fn disambiguate_slugs(&mut self) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for m in &self.municipalities {
+            *seen.entry(m.slug.clone()).or_default() += 1;
+        }
+        for i in 0..self.municipalities.len() {
+            if seen.get(&self.municipalities[i].slug).copied().unwrap_or(0) > 1 {
+                let county = &self.counties[self.municipalities[i].county.0 as usize].slug;
+                let slug = format!("{}-{county}", self.municipalities[i].slug);
+                self.municipalities[i].slug = slug;
+            }
+        }
     }
 
     fn subregion_from_data(&self, s: SubregionData) -> Result<Subregion, String> {
@@ -441,6 +458,24 @@ mod tests {
         let m = r.find_region("Skaraborg").unwrap();
         assert!(matches!(m, RegionMatch::Subregion(_)));
         assert_eq!(r.county(r.county_of(m)).name, "Västra Götalands län");
+    }
+
+    #[test]
+    fn municipality_url_names_are_unique() {
+        let r = regions();
+        let mut slugs: Vec<&str> = r.municipalities.iter().map(|m| m.slug.as_str()).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        assert_eq!(slugs.len(), 290);
+        assert_eq!(
+            r.municipality(r.find_kommun("Håbo").unwrap()).slug,
+            "habo-uppsala"
+        );
+        assert_eq!(
+            r.municipality(r.find_kommun("Habo").unwrap()).slug,
+            "habo-jonkoping"
+        );
+        assert_eq!(r.municipality(r.find_kommun("Nora").unwrap()).slug, "nora");
     }
 
     #[test]
