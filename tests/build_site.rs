@@ -340,3 +340,24 @@ fn new_scaffolds_a_report_that_builds() {
     assert_eq!(reports[0]["slug"], "barngrupper-i-nora");
     assert_eq!(reports[0]["counties"][0]["code"], "18");
 }
+
+#[test]
+fn rendering_into_memory_gives_the_same_files_as_a_build() {
+    let site = common::copy_fixture("fixtures/forms");
+    let public = common::build(site.path());
+    let on_disk = common::snapshot(&public);
+    let (model, diagnostics) = fouweb::site::load(site.path(), false, false);
+    let model = model.unwrap_or_else(|| panic!("{}", diagnostics.render()));
+    let memory = fouweb::site::MemorySite::default();
+    fouweb::site::render_into(&model, site.path(), Path::new("memory"), &memory).unwrap();
+    let in_memory: BTreeMap<std::path::PathBuf, Vec<u8>> = memory
+        .into_files()
+        .into_iter()
+        .map(|(path, bytes)| (std::path::PathBuf::from(path), bytes))
+        .collect();
+    assert_eq!(
+        in_memory.keys().collect::<Vec<_>>(),
+        on_disk.keys().collect::<Vec<_>>()
+    );
+    assert!(in_memory == on_disk, "same bytes for every file");
+}

@@ -51,11 +51,71 @@ pub struct BuildStats {
     pub total: Duration,
 }
 
-/// Renders every page of `site` into a temporary folder and swaps it in at `output`.
+/// Where rendered files go: the staging folder of a build, or memory for the dev server.
+pub trait Sink: Sync {
+    /// Stores one file at `path` (relative, `/`-separated).
+    fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()>;
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
+        self.write(path, &bytes)
+    }
+}
+
+/// A whole site in memory, by output path.
+#[derive(Debug, Default)]
+pub struct MemorySite(std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>);
+
+impl MemorySite {
+    pub fn into_files(self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        self.0
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Sink for MemorySite {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
+        let mut files = self
+            .0
+            .lock()
+            .map_err(|_| std::io::Error::other("a render thread panicked"))?;
+        files.insert(path.to_string(), bytes);
+        Ok(())
+    }
+}
+
+/// Renders every page of `site` into a staging folder and swaps it in at `output`.
 pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diagnostics> {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::new();
     check_output_location(root, output, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let staging = Staging::new(output)
+        .map_err(|e| single(io_error(output, "creating a temporary folder", e)))?;
+    let mut stats = render_into(site, root, output, &staging)?;
+    let render = started.elapsed();
+    staging
+        .commit()
+        .map_err(|e| single(io_error(output, "replacing the output folder", e)))?;
+    stats.render = render;
+    stats.total = started.elapsed();
+    Ok(stats)
+}
+
+/// Renders every page and static file of `site` into `sink`. `output` only names the
+/// destination in messages.
+pub fn render_into(
+    site: &Site,
+    root: &Path,
+    output: &Path,
+    sink: &impl Sink,
+) -> Result<BuildStats, Diagnostics> {
+    let started = Instant::now();
+    let mut diagnostics = Diagnostics::new();
     let theme = Theme::for_site(root);
     let renderer = Renderer::new(site, theme.clone());
     for d in renderer.check_templates() {
@@ -64,13 +124,6 @@ pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diag
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let io_error = |what: &str, err: std::io::Error| {
-        Diagnostic::error(output, format!("cannot write the site: {what}: {err}"))
-            .with_hint("check that the output folder's parent exists and is writable, and that the disk is not full")
-    };
-    let staging =
-        Staging::new(output).map_err(|e| single(io_error("creating a temporary folder", e)))?;
-
     let plan = full_plan(site);
     if let Some(path) = first_duplicate_path(site, &renderer, &plan) {
         diagnostics.push(
@@ -86,11 +139,11 @@ pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diag
             let t0 = Instant::now();
             let (path, bytes) = renderer.render(page)?;
             let t1 = Instant::now();
-            staging
-                .write(&path, &bytes)
-                .map_err(|e| io_error(&path, e))?;
-            timings.record(page, t1 - t0, t1.elapsed(), bytes.len());
-            Ok(bytes.len() as u64)
+            let len = bytes.len();
+            sink.put(&path, bytes)
+                .map_err(|e| io_error(output, &path, e))?;
+            timings.record(page, t1 - t0, t1.elapsed(), len);
+            Ok(len as u64)
         })
         .collect();
     timings.print();
@@ -104,10 +157,10 @@ pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diag
     match theme.static_files() {
         Ok(files) => {
             for (path, content) in files {
-                if let Err(e) = staging.write(&path, &content) {
-                    diagnostics.push(io_error(&path, e));
-                }
                 bytes += content.len() as u64;
+                if let Err(e) = sink.put(&path, content) {
+                    diagnostics.push(io_error(output, &path, e));
+                }
             }
         }
         Err(e) => diagnostics.push(
@@ -122,18 +175,19 @@ pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diag
         diagnostics.sort();
         return Err(diagnostics);
     }
-    let render = started.elapsed();
-    staging
-        .commit()
-        .map_err(|e| single(io_error("replacing the output folder", e)))?;
     Ok(BuildStats {
         reports: site.reports.len(),
         pages: plan.len(),
         bytes,
-        render,
+        render: started.elapsed(),
         total: started.elapsed(),
         ..BuildStats::default()
     })
+}
+
+fn io_error(output: &Path, what: &str, err: std::io::Error) -> Diagnostic {
+    Diagnostic::error(output, format!("cannot write the site: {what}: {err}"))
+        .with_hint("check that the output folder's parent exists and is writable, and that the disk is not full")
 }
 
 /// Per page kind: render time, write time and bytes, summed over threads. Printed to stderr
