@@ -1,6 +1,7 @@
 //! From a site folder to a finished site: load → model → plan → render → write.
 
 mod data;
+pub mod deps;
 mod model;
 mod output;
 mod plan;

@@ -19,6 +19,9 @@ use super::model::{ReportIdx, Site, SiteMethodIdx};
 use super::plan::{PageKind, Urls};
 
 const RELATED: usize = 5;
+/// Related reports are looked for this many places before and after a report in each of its
+/// methods' lists (see [`super::deps`]).
+pub const RELATED_WINDOW: usize = 20;
 const FEED_ENTRIES: usize = 50;
 
 pub struct Renderer<'s> {
@@ -412,7 +415,7 @@ impl<'s> Renderer<'s> {
     /// Up to five reports sharing the most methods (then counties) with `r`. Only a bounded
     /// window of each method's list is scanned, so the cost per report stays constant.
     pub fn related(&self, r: ReportIdx) -> Vec<ReportIdx> {
-        const WINDOW: usize = 40;
+        const WINDOW: usize = 2 * RELATED_WINDOW;
         let site = self.site;
         let me = &site.reports[r as usize];
         let mut scores: HashMap<ReportIdx, u32> = HashMap::new();
