@@ -39,11 +39,11 @@ impl Theme {
 
     /// The source of template `name`: the site's own file if it has one, else the default
     /// theme's. Names that climb out of the folder are refused.
-    pub fn template_source(&self, name: &str) -> std::io::Result<Option<(String, TemplateOrigin)>> {
+    pub fn template_source(&self, name: &str) -> std::io::Result<Option<String>> {
         if let Some(dir) = &self.site_templates {
             if let Some(path) = safe_join(dir, name) {
                 match std::fs::read_to_string(&path) {
-                    Ok(text) => return Ok(Some((text, TemplateOrigin::Site(path)))),
+                    Ok(text) => return Ok(Some(text)),
                     Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
                     Err(err) => return Err(err),
                 }
@@ -52,7 +52,7 @@ impl Theme {
         Ok(TEMPLATES
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, text)| (text.to_string(), TemplateOrigin::Default)))
+            .map(|(_, text)| text.to_string()))
     }
 
     /// Where the user finds template `name` (for messages).
@@ -87,12 +87,6 @@ impl Theme {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TemplateOrigin {
-    Default,
-    Site(PathBuf),
-}
-
 /// `dir/name` when `name` is a plain relative path without `..`.
 pub fn safe_join(dir: &Path, name: &str) -> Option<PathBuf> {
     let relative = Path::new(name);
@@ -112,15 +106,11 @@ mod tests {
         std::fs::create_dir(dir.path().join("templates")).unwrap();
         std::fs::write(dir.path().join("templates/404.html"), "egen").unwrap();
         let theme = Theme::for_site(dir.path());
-        assert_eq!(
-            theme.template_source("404.html").unwrap().unwrap().0,
-            "egen"
-        );
+        assert_eq!(theme.template_source("404.html").unwrap().unwrap(), "egen");
         assert!(theme
             .template_source("base.html")
             .unwrap()
             .unwrap()
-            .0
             .contains("<html"));
         assert!(theme.template_source("../x.html").unwrap().is_none());
         assert!(theme.template_source("nope.html").unwrap().is_none());

@@ -22,7 +22,6 @@ use super::{analyzer, SearchError};
 pub struct IndexMeta {
     pub version: u32,
     pub counties: BTreeMap<String, String>,
-    pub municipalities: BTreeMap<String, String>,
     pub methods: BTreeMap<String, String>,
     /// Per report, in index order (the `order` field): what the facets count.
     pub reports: Vec<ReportFacets>,
@@ -117,11 +116,6 @@ fn fill(site: &Site, dir: &Path) -> Result<(), SearchError> {
         let county = regions.county(c);
         meta.counties
             .insert(county.code.0.clone(), county.name.clone());
-    }
-    for k in site.used_municipalities() {
-        let kommun = regions.municipality(k);
-        meta.municipalities
-            .insert(kommun.code.0.clone(), kommun.name.clone());
     }
     for m in site.used_methods() {
         let method = site.method(m);

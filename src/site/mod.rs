@@ -47,7 +47,6 @@ pub struct BuildStats {
     pub reports: usize,
     pub pages: usize,
     pub bytes: u64,
-    pub load: Duration,
     pub render: Duration,
     pub total: Duration,
 }
@@ -182,7 +181,6 @@ pub fn render_into(
         bytes,
         render: started.elapsed(),
         total: started.elapsed(),
-        ..BuildStats::default()
     })
 }
 

@@ -64,10 +64,6 @@ impl Staging {
         })
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// Writes one file at `relative` (a `/`-separated path without `..`).
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
         let path = crate::theme::safe_join(&self.dir, relative).ok_or_else(|| {

@@ -239,7 +239,6 @@ impl<'s> Renderer<'s> {
                 .template_source(file)
                 .ok()
                 .flatten()
-                .map(|(t, _)| t)
                 .unwrap_or_default();
             diagnostic = diagnostic.at_in(Span::new(line as u32, 1, 1), &source);
         }
@@ -699,7 +698,7 @@ fn environment(site: &Site, theme: &Theme, urls: &Urls) -> Environment<'static> 
     let mut env = Environment::new();
     let loader_theme = theme.clone();
     env.set_loader(move |name| match loader_theme.template_source(name) {
-        Ok(found) => Ok(found.map(|(text, _)| text)),
+        Ok(found) => Ok(found),
         Err(err) => Err(minijinja::Error::new(
             minijinja::ErrorKind::InvalidOperation,
             format!("cannot read template {name}: {err}"),

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-pub use matching::{key as match_key, or_list};
+pub use matching::or_list;
 pub use methods::{Method, MethodId, MethodIdx, Methods, MethodsData};
 pub use regions::{
     County, CountyCode, CountyIdx, KommunCode, KommunIdx, Municipality, RegionMatch, Regions,
