@@ -169,7 +169,7 @@ impl Searcher {
             };
             let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
             let snippet = best_passage(body, &words, &mut swedish, &mut folded)
-                .unwrap_or_else(|| html_escape(&text_of(f.summary)));
+                .unwrap_or_else(|| crate::html::escape(&text_of(f.summary)));
             hits.push(Hit {
                 slug: text_of(f.slug),
                 title: text_of(f.title),
@@ -509,13 +509,6 @@ impl tantivy::collector::SegmentCollector for SegmentOrders {
     fn harvest(self) -> Vec<u64> {
         self.orders
     }
-}
-
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 impl SearchError {

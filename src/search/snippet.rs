@@ -170,15 +170,8 @@ fn word_start_before(text: &str, at: usize, chars: usize) -> usize {
 }
 
 fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
+    // Writing to a String cannot fail.
+    let _ = crate::html::escape_into(out, text);
 }
 
 #[cfg(test)]

@@ -708,7 +708,7 @@ fn environment(site: &Site, theme: &Theme, urls: &Urls) -> Environment<'static> 
         Some(text)
             if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() =>
         {
-            write_html_escaped(out, text).map_err(|e| {
+            crate::html::escape_into(out, text).map_err(|e| {
                 minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
             })
         }
@@ -776,24 +776,4 @@ fn environment(site: &Site, theme: &Theme, urls: &Urls) -> Environment<'static> 
         },
     );
     env
-}
-
-/// HTML-escapes the five characters that matter. (minijinja's own escaper also turns every `/`
-/// into `&#x2f;`, which bloats each URL without making anything safer.)
-fn write_html_escaped(out: &mut minijinja::Output, text: &str) -> std::fmt::Result {
-    let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let replacement = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.write_str(&text[last..i])?;
-        out.write_str(replacement)?;
-        last = i + 1;
-    }
-    out.write_str(&text[last..])
 }
