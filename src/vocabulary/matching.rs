@@ -31,6 +31,11 @@ pub fn region_key(text: &str) -> String {
     k
 }
 
+/// "Name (Other name)" split into its two names; a second way to write one method or place.
+pub fn bracketed(text: &str) -> Option<(&str, &str)> {
+    text.trim().strip_suffix(')')?.rsplit_once('(')
+}
+
 /// A looser form used only to rank suggestions: accents folded, so "Kronobergs lan" is close to
 /// "Kronobergs län".
 fn loose(text: &str) -> String {

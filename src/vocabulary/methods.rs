@@ -84,7 +84,7 @@ impl Methods {
         self.find_exact(text).or_else(|| {
             // "Barns rätt som anhöriga (BRA)": the name before or the name inside the brackets,
             // when both do not name different methods.
-            let (before, inside) = text.trim().strip_suffix(')')?.rsplit_once('(')?;
+            let (before, inside) = matching::bracketed(text)?;
             match (self.find_exact(before), self.find_exact(inside)) {
                 (Some(a), Some(b)) if a != b => None,
                 (a, b) => a.or(b),

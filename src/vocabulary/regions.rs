@@ -161,7 +161,7 @@ impl Regions {
     /// agree on the county.
     pub fn find_region(&self, text: &str) -> Option<RegionMatch> {
         self.find_region_exact(text).or_else(|| {
-            let (before, inside) = text.trim().strip_suffix(')')?.rsplit_once('(')?;
+            let (before, inside) = matching::bracketed(text)?;
             match (
                 self.find_region_exact(before),
                 self.find_region_exact(inside),
