@@ -103,7 +103,7 @@ pub fn parse(
             let line_text = source
                 .text
                 .lines()
-                .nth(span.line as usize - 1)
+                .nth(span.line.saturating_sub(1) as usize)
                 .unwrap_or("");
             let hint = hint.unwrap_or_else(|| yaml_hint(&err.message, line_text));
             diagnostics.push(

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use crate::vocabulary::{CountyIdx, KommunIdx};
 
 use super::model::{ReportIdx, Site};
-use super::plan::PageKind;
+use super::plan::{PageKind, SITE_WIDE};
 use super::render::RELATED_WINDOW;
 
 /// Every page whose content depends on report `r` of `site`.
@@ -17,20 +17,8 @@ use super::render::RELATED_WINDOW;
 /// it in one of its methods' lists).
 pub fn pages_of_report(site: &Site, r: ReportIdx) -> BTreeSet<PageKind> {
     let report = &site.reports[r as usize];
-    let mut pages: BTreeSet<PageKind> = [
-        PageKind::Report(r),
-        PageKind::Index,
-        PageKind::Reports,
-        PageKind::Methods,
-        PageKind::Counties,
-        PageKind::Years,
-        PageKind::Matrix,
-        PageKind::Feed,
-        PageKind::Sitemap,
-        PageKind::ReportsJson,
-        PageKind::MatrixCsv,
-    ]
-    .into();
+    let mut pages: BTreeSet<PageKind> = SITE_WIDE.into();
+    pages.insert(PageKind::Report(r));
     for &m in &site.report_methods[r as usize] {
         pages.insert(PageKind::Method(m));
         let list = &site.taxonomy.by_method[m.0 as usize];

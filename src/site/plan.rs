@@ -163,16 +163,24 @@ impl Urls {
     }
 }
 
+/// The pages that list or count every report: every report edit touches them.
+pub const SITE_WIDE: [PageKind; 10] = [
+    PageKind::Index,
+    PageKind::Reports,
+    PageKind::Methods,
+    PageKind::Counties,
+    PageKind::Years,
+    PageKind::Matrix,
+    PageKind::Feed,
+    PageKind::Sitemap,
+    PageKind::ReportsJson,
+    PageKind::MatrixCsv,
+];
+
 /// Every output file of the site, in a stable order.
 pub fn full_plan(site: &Site) -> Vec<PageKind> {
-    let mut pages = vec![
-        PageKind::Index,
-        PageKind::Reports,
-        PageKind::Methods,
-        PageKind::Counties,
-        PageKind::Years,
-        PageKind::Matrix,
-    ];
+    let mut pages = SITE_WIDE.to_vec();
+    pages.push(PageKind::NotFound);
     pages.extend((0..site.reports.len()).map(|r| PageKind::Report(r as ReportIdx)));
     pages.extend((0..site.methods.len()).map(|m| PageKind::Method(SiteMethodIdx(m as u16))));
     pages.extend(
@@ -185,13 +193,6 @@ pub fn full_plan(site: &Site) -> Vec<PageKind> {
             .map(|k| PageKind::Municipality(KommunIdx(k as u16))),
     );
     pages.extend(site.taxonomy.by_year.keys().map(|&y| PageKind::Year(y)));
-    pages.extend([
-        PageKind::NotFound,
-        PageKind::Feed,
-        PageKind::Sitemap,
-        PageKind::ReportsJson,
-        PageKind::MatrixCsv,
-    ]);
     pages
 }
 
