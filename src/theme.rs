@@ -13,11 +13,11 @@ macro_rules! embedded {
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "macros.html", "index.html", "reports.html", "report.html", "methods.html",
     "method.html", "counties.html", "county.html", "municipality.html", "years.html", "year.html",
-    "matrix.html", "404.html", "feed.xml", "sitemap.xml",
+    "matrix.html", "search.html", "404.html", "feed.xml", "sitemap.xml",
 );
 
 /// The default theme's static files, by output path.
-const STATIC_FILES: &[(&str, &str)] = embedded!("static": "style.css", "favicon.svg");
+const STATIC_FILES: &[(&str, &str)] = embedded!("static": "style.css", "favicon.svg", "search.js");
 
 /// Where templates and static files come from for one site.
 #[derive(Debug, Clone)]

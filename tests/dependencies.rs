@@ -12,7 +12,8 @@ fn render(root: &Path) -> (Site, BTreeMap<String, Vec<u8>>) {
     let (model, diagnostics) = site::load(root, false, false);
     let model = model.unwrap_or_else(|| panic!("{}", diagnostics.render()));
     let memory = MemorySite::default();
-    site::render_into(&model, root, Path::new("memory"), &memory).unwrap();
+    let options = site::RenderOptions { search_page: true };
+    site::render_into(&model, root, Path::new("memory"), options, &memory).unwrap();
     (model, memory.into_files())
 }
 

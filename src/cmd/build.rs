@@ -38,7 +38,23 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let loaded = started.elapsed();
-    let stats = match site::write(&site, &args.root, &output) {
+    let searchable = !args.no_search;
+    let options = site::RenderOptions {
+        search_page: searchable && cfg!(feature = "pagefind"),
+    };
+    let texts = if searchable {
+        search::plain_texts(&site)
+    } else {
+        Vec::new()
+    };
+    let mut bundle = None;
+    let written = site::write(&site, &args.root, &output, options, |staging| {
+        if options.search_page {
+            bundle = Some(write_bundle(&site, &texts, staging)?);
+        }
+        Ok(())
+    });
+    let stats = match written {
         Ok(stats) => stats,
         Err(diagnostics) => {
             super::print_diagnostics(&diagnostics);
@@ -48,27 +64,71 @@ pub fn run(args: &Args) -> ExitCode {
     };
     // After the pages, not beside them: on two cores, tantivy's indexing threads and the page
     // renderer slow each other down more than running one after the other.
-    let index = if args.no_search {
-        None
-    } else {
-        match search::write(&site, &search::index_dir(&args.root)) {
+    let index = if searchable {
+        match search::write(&site, &texts, &search::index_dir(&args.root)) {
             Ok(index) => Some(index),
             Err(err) => {
                 eprintln!("error: cannot write the search index: {err}");
                 return ExitCode::FAILURE;
             }
         }
+    } else {
+        None
     };
+    let bundle_time = bundle.map_or(0.0, |b: Bundle| b.elapsed.as_secs_f64());
     println!(
-        "built {} reports into {} ({} files, {:.1} MB) in {:.2} s (load {:.2} s, pages {:.2} s, search index {:.2} s)",
+        "built {} reports into {} ({} files, {:.1} MB) in {:.2} s (load {:.2} s, pages {:.2} s, browser search {:.2} s, search index {:.2} s)",
         stats.reports,
         output.display(),
-        stats.pages,
-        stats.bytes as f64 / 1e6,
+        stats.pages + bundle.map_or(0, |b| b.files),
+        (stats.bytes + bundle.map_or(0, |b| b.bytes)) as f64 / 1e6,
         started.elapsed().as_secs_f64(),
         loaded.as_secs_f64(),
-        stats.total.as_secs_f64(),
+        stats.total.as_secs_f64() - bundle_time,
+        bundle_time,
         index.map_or(0.0, |i| i.elapsed.as_secs_f64()),
     );
     ExitCode::SUCCESS
+}
+
+#[cfg(feature = "pagefind")]
+type Bundle = search::bundle::BundleStats;
+
+#[cfg(not(feature = "pagefind"))]
+#[derive(Clone, Copy)]
+struct Bundle {
+    files: usize,
+    bytes: u64,
+    elapsed: std::time::Duration,
+}
+
+/// The browser search bundle, into the staging folder (so a failure leaves the old site).
+#[cfg(feature = "pagefind")]
+fn write_bundle(
+    site: &site::Site,
+    texts: &[String],
+    staging: &site::Staging,
+) -> Result<Bundle, crate::diagnostics::Diagnostics> {
+    use crate::site::Sink;
+    search::bundle::build(site, texts, |path, bytes| staging.put(&path, bytes)).map_err(|e| {
+        let mut all = crate::diagnostics::Diagnostics::new();
+        all.push(crate::diagnostics::Diagnostic::error(
+            std::path::PathBuf::from(search::bundle::BUNDLE_DIR),
+            format!("cannot build the browser search bundle: {e}"),
+        ));
+        all
+    })
+}
+
+#[cfg(not(feature = "pagefind"))]
+fn write_bundle(
+    _: &site::Site,
+    _: &[String],
+    _: &site::Staging,
+) -> Result<Bundle, crate::diagnostics::Diagnostics> {
+    Ok(Bundle {
+        files: 0,
+        bytes: 0,
+        elapsed: std::time::Duration::ZERO,
+    })
 }

@@ -22,7 +22,8 @@ pub struct Args {
 pub fn run(args: &Args) -> ExitCode {
     let (site, mut diagnostics) = site::load(&args.root, args.drafts, args.strict);
     if let Some(site) = &site {
-        let renderer = site::Renderer::new(site, Theme::for_site(&args.root));
+        let options = site::RenderOptions { search_page: true };
+        let renderer = site::Renderer::new(site, Theme::for_site(&args.root), options);
         for d in renderer.check_templates() {
             diagnostics.push(d);
         }

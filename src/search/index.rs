@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use tantivy::schema::{Facet, TantivyDocument};
 use tantivy::{Index, IndexWriter};
 
-use crate::markdown;
 use crate::site::{ReportIdx, Site, Urls};
 
 use super::schema::{self, Fields};
@@ -50,7 +49,8 @@ pub fn index_dir(root: &Path) -> PathBuf {
 }
 
 /// Builds the index of `site` at `dir`, replacing any index there.
-pub fn write(site: &Site, dir: &Path) -> Result<IndexStats, SearchError> {
+/// `texts` are the reports' plain texts ([`super::plain_texts`]).
+pub fn write(site: &Site, texts: &[String], dir: &Path) -> Result<IndexStats, SearchError> {
     let started = Instant::now();
     let parent = dir.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(|e| SearchError::io(parent, e))?;
@@ -59,7 +59,7 @@ pub fn write(site: &Site, dir: &Path) -> Result<IndexStats, SearchError> {
         std::fs::remove_dir_all(&staging).map_err(|e| SearchError::io(&staging, e))?;
     }
     std::fs::create_dir_all(&staging).map_err(|e| SearchError::io(&staging, e))?;
-    let result = fill(site, &staging);
+    let result = fill(site, texts, &staging);
     if let Err(err) = result {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(err);
@@ -79,7 +79,7 @@ pub fn write(site: &Site, dir: &Path) -> Result<IndexStats, SearchError> {
     })
 }
 
-fn fill(site: &Site, dir: &Path) -> Result<(), SearchError> {
+fn fill(site: &Site, texts: &[String], dir: &Path) -> Result<(), SearchError> {
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(dir, schema).map_err(SearchError::index)?;
     analyzer::register(index.tokenizers());
@@ -98,7 +98,7 @@ fn fill(site: &Site, dir: &Path) -> Result<(), SearchError> {
         let end = (start + CHUNK).min(site.reports.len());
         let documents: Vec<TantivyDocument> = (start..end)
             .into_par_iter()
-            .map(|r| document(site, &urls, &fields, r as ReportIdx))
+            .map(|r| document(site, &urls, &fields, texts, r as ReportIdx))
             .collect();
         for doc in documents {
             writer.add_document(doc).map_err(SearchError::index)?;
@@ -155,7 +155,13 @@ pub fn county_facet(county: &str, kommun: Option<&str>) -> Facet {
     }
 }
 
-fn document(site: &Site, urls: &Urls, f: &Fields, r: ReportIdx) -> TantivyDocument {
+fn document(
+    site: &Site,
+    urls: &Urls,
+    f: &Fields,
+    texts: &[String],
+    r: ReportIdx,
+) -> TantivyDocument {
     let report = &site.reports[r as usize];
     let regions = &site.vocabulary.regions;
     let mut doc = TantivyDocument::default();
@@ -163,8 +169,8 @@ fn document(site: &Site, urls: &Urls, f: &Fields, r: ReportIdx) -> TantivyDocume
     doc.add_u64(f.order, u64::from(r));
     doc.add_text(f.title, &report.title);
     doc.add_text(f.title_folded, &report.title);
-    let body = markdown::plain_text(&report.body);
-    doc.add_text(f.body_folded, &body);
+    let body = texts.get(r as usize).map_or("", String::as_str);
+    doc.add_text(f.body_folded, body);
     doc.add_text(f.body, body);
 
     let mut meta: Vec<&str> = Vec::new();

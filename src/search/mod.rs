@@ -2,6 +2,8 @@
 //! `fouweb build` outside the deployed output and read by `fouweb search`.
 
 pub mod analyzer;
+#[cfg(feature = "pagefind")]
+pub mod bundle;
 mod index;
 mod query;
 mod schema;
@@ -12,6 +14,16 @@ use std::path::{Path, PathBuf};
 
 pub use index::{index_dir, write, IndexMeta, IndexStats};
 pub use query::{Facets, Hit, Request, Response, Searcher};
+
+/// Each report's body as plain text (parallel to `site.reports`): made once, indexed by both
+/// tantivy and the browser bundle.
+pub fn plain_texts(site: &crate::site::Site) -> Vec<String> {
+    use rayon::prelude::*;
+    site.reports
+        .par_iter()
+        .map(|r| crate::markdown::plain_text(&r.body))
+        .collect()
+}
 
 #[derive(Debug)]
 pub enum SearchError {

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 pub use model::{collation_key, ReportIdx, Site, SiteMethod, SiteMethodIdx, Taxonomy};
 pub use output::Staging;
-pub use plan::{full_plan, PageKind, Urls};
+pub use plan::{full_plan, PageKind, RenderOptions, Urls};
 pub use render::{county_anchor, Renderer};
 
 use crate::config::SiteConfig;
@@ -86,8 +86,15 @@ impl Sink for MemorySite {
     }
 }
 
-/// Renders every page of `site` into a staging folder and swaps it in at `output`.
-pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diagnostics> {
+/// Renders every page of `site` into a staging folder, lets `extra` add files (the search
+/// bundle), and swaps the folder in at `output` only when all of it succeeded.
+pub fn write(
+    site: &Site,
+    root: &Path,
+    output: &Path,
+    options: RenderOptions,
+    extra: impl FnOnce(&Staging) -> Result<(), Diagnostics>,
+) -> Result<BuildStats, Diagnostics> {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::new();
     check_output_location(root, output, &mut diagnostics);
@@ -96,8 +103,9 @@ pub fn write(site: &Site, root: &Path, output: &Path) -> Result<BuildStats, Diag
     }
     let staging = Staging::new(output)
         .map_err(|e| single(io_error(output, "creating a temporary folder", e)))?;
-    let mut stats = render_into(site, root, output, &staging)?;
+    let mut stats = render_into(site, root, output, options, &staging)?;
     let render = started.elapsed();
+    extra(&staging)?;
     staging
         .commit()
         .map_err(|e| single(io_error(output, "replacing the output folder", e)))?;
@@ -112,19 +120,20 @@ pub fn render_into(
     site: &Site,
     root: &Path,
     output: &Path,
+    options: RenderOptions,
     sink: &impl Sink,
 ) -> Result<BuildStats, Diagnostics> {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::new();
     let theme = Theme::for_site(root);
-    let renderer = Renderer::new(site, theme.clone());
+    let renderer = Renderer::new(site, theme.clone(), options);
     for d in renderer.check_templates() {
         diagnostics.push(d);
     }
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let plan = full_plan(site);
+    let plan = renderer.plan();
     if let Some(path) = first_duplicate_path(site, &renderer, &plan) {
         diagnostics.push(
             Diagnostic::error(output, format!("two pages would be written to `{path}`"))

@@ -20,6 +20,7 @@ pub enum PageKind {
     Years,
     Year(u16),
     Matrix,
+    Search,
     NotFound,
     Feed,
     Sitemap,
@@ -42,6 +43,7 @@ impl PageKind {
             PageKind::Years => "years.html",
             PageKind::Year(_) => "year.html",
             PageKind::Matrix => "matrix.html",
+            PageKind::Search => "search.html",
             PageKind::NotFound => "404.html",
             PageKind::Feed => "feed.xml",
             PageKind::Sitemap => "sitemap.xml",
@@ -142,6 +144,7 @@ impl Urls {
             PageKind::Years => self.years(),
             PageKind::Year(y) => self.year(y),
             PageKind::Matrix => self.matrix(),
+            PageKind::Search => self.search(),
             PageKind::NotFound => self.file("404.html"),
             PageKind::Feed => self.file("feed.xml"),
             PageKind::Sitemap => self.file("sitemap.xml"),
@@ -177,10 +180,21 @@ pub const SITE_WIDE: [PageKind; 10] = [
     PageKind::MatrixCsv,
 ];
 
+/// What a build makes besides the pages every site has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// The browser search page `/sok/` (its index, the Pagefind bundle, is written beside).
+    pub search_page: bool,
+}
+
 /// Every output file of the site, in a stable order.
-pub fn full_plan(site: &Site) -> Vec<PageKind> {
+pub fn full_plan(site: &Site, options: RenderOptions) -> Vec<PageKind> {
     let mut pages = SITE_WIDE.to_vec();
     pages.push(PageKind::NotFound);
+    if options.search_page {
+        // Independent of the reports: it carries the whole vocabulary, not the used part.
+        pages.push(PageKind::Search);
+    }
     pages.extend((0..site.reports.len()).map(|r| PageKind::Report(r as ReportIdx)));
     pages.extend((0..site.methods.len()).map(|m| PageKind::Method(SiteMethodIdx(m as u16))));
     pages.extend(

@@ -16,7 +16,7 @@ use crate::vocabulary::{CountyIdx, KommunIdx};
 
 use super::data;
 use super::model::{ReportIdx, Site, SiteMethodIdx};
-use super::plan::{PageKind, Urls};
+use super::plan::{PageKind, RenderOptions, Urls};
 
 const RELATED: usize = 5;
 /// Related reports are looked for this many places before and after a report in each of its
@@ -26,6 +26,7 @@ const FEED_ENTRIES: usize = 50;
 
 pub struct Renderer<'s> {
     site: &'s Site,
+    options: RenderOptions,
     env: Environment<'static>,
     theme: Theme,
     urls: Urls,
@@ -85,7 +86,7 @@ struct Card<'a> {
 }
 
 impl<'s> Renderer<'s> {
-    pub fn new(site: &'s Site, theme: Theme) -> Renderer<'s> {
+    pub fn new(site: &'s Site, theme: Theme, options: RenderOptions) -> Renderer<'s> {
         let urls = Urls::new(&site.config);
         let regions = &site.vocabulary.regions;
         let county_refs: Vec<Value> = regions
@@ -166,9 +167,10 @@ impl<'s> Renderer<'s> {
                 })
             })
             .collect();
-        let env = environment(site, &theme, &urls);
+        let env = environment(site, &theme, &urls, options);
         Renderer {
             site,
+            options,
             env,
             theme,
             urls,
@@ -181,6 +183,11 @@ impl<'s> Renderer<'s> {
 
     pub fn urls(&self) -> &Urls {
         &self.urls
+    }
+
+    /// Every output file this renderer makes.
+    pub fn plan(&self) -> Vec<PageKind> {
+        super::plan::full_plan(self.site, self.options)
     }
 
     /// Compiles every template once, so that syntax errors in a site's overrides are reported
@@ -259,6 +266,7 @@ impl<'s> Renderer<'s> {
             PageKind::Years => context! { years => self.counted_years() },
             PageKind::Year(y) => self.year(y),
             PageKind::Matrix => self.matrix(),
+            PageKind::Search => self.search(),
             PageKind::Feed => self.feed(),
             PageKind::Sitemap => self.sitemap(),
             PageKind::NotFound | PageKind::ReportsJson | PageKind::MatrixCsv => context! {},
@@ -610,6 +618,43 @@ impl<'s> Renderer<'s> {
         }
     }
 
+    /// The search page: its script maps the URL's names (`metod=bra`) to the labels the
+    /// bundle filters by, so it gets the whole vocabulary (which keeps the page independent of
+    /// the reports).
+    fn search(&self) -> Value {
+        let regions = &self.site.vocabulary.regions;
+        let pairs = |items: Vec<(&str, &str)>| -> Vec<[String; 2]> {
+            items
+                .into_iter()
+                .map(|(slug, label)| [slug.to_string(), label.to_string()])
+                .collect()
+        };
+        let groups = vec![
+            context! {
+                key => "lan",
+                label => "Län",
+                values => pairs(regions.counties.iter().map(|c| (c.slug.as_str(), c.name.as_str())).collect()),
+            },
+            context! {
+                key => "metod",
+                label => "Metod",
+                values => pairs(self.site.methods.iter().map(|m| (m.id.0.as_str(), m.name.as_str())).collect()),
+            },
+            context! {
+                key => "kommun",
+                label => "Kommun",
+                values => pairs(regions.municipalities.iter().map(|k| (k.slug.as_str(), k.name.as_str())).collect()),
+            },
+            context! { key => "ar", label => "År", values => Vec::<[String; 2]>::new() },
+        ];
+        context! {
+            config => context! {
+                bundle => self.urls.file("pagefind/"),
+                groups => groups,
+            },
+        }
+    }
+
     fn matrix(&self) -> Value {
         let site = self.site;
         let regions = &site.vocabulary.regions;
@@ -662,7 +707,8 @@ impl<'s> Renderer<'s> {
     }
 
     fn sitemap(&self) -> Value {
-        let urls: Vec<String> = super::plan::full_plan(self.site)
+        let urls: Vec<String> = self
+            .plan()
             .into_iter()
             .filter(|p| p.is_listed())
             .map(|p| self.urls.of(self.site, p))
@@ -672,7 +718,7 @@ impl<'s> Renderer<'s> {
 }
 
 /// Every template a page is rendered with (for checking them up front).
-const PAGE_TEMPLATES: [&str; 14] = [
+const PAGE_TEMPLATES: [&str; 15] = [
     "index.html",
     "reports.html",
     "report.html",
@@ -684,6 +730,7 @@ const PAGE_TEMPLATES: [&str; 14] = [
     "years.html",
     "year.html",
     "matrix.html",
+    "search.html",
     "404.html",
     "feed.xml",
     "sitemap.xml",
@@ -694,7 +741,12 @@ pub fn county_anchor(code: &str) -> String {
     format!("lan-{code}")
 }
 
-fn environment(site: &Site, theme: &Theme, urls: &Urls) -> Environment<'static> {
+fn environment(
+    site: &Site,
+    theme: &Theme,
+    urls: &Urls,
+    options: RenderOptions,
+) -> Environment<'static> {
     let mut env = Environment::new();
     let loader_theme = theme.clone();
     env.set_loader(move |name| match loader_theme.template_source(name) {
@@ -753,13 +805,14 @@ fn environment(site: &Site, theme: &Theme, urls: &Urls) -> Environment<'static> 
         counties => urls.counties(),
         years => urls.years(),
         matrix => urls.matrix(),
-        // None until the browser search page exists; the theme hides its links then.
-        search => None::<String>,
+        // None in a build without the search page; the theme hides its links then.
+        search => options.search_page.then(|| urls.search()),
         reports_json => urls.file("data/reports.json"),
         matrix_csv => urls.file("data/matrix.csv"),
         feed => urls.file("feed.xml"),
         sitemap => urls.file("sitemap.xml"),
         stylesheet => urls.file("style.css"),
+        search_script => urls.file("search.js"),
         favicon => urls.file("favicon.svg"),
     };
     env.add_global(

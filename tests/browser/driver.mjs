@@ -1,0 +1,123 @@
+// Drives Debian's Chromium through a list of steps given as JSON (argv[2]) and prints what the
+// steps observed as JSON on stdout. tests/browser.rs writes the steps and checks the answers;
+// this file knows nothing about what is expected.
+//
+// Steps: {goto}, {waitFor, state?}, {waitForFunction}, {type, text}, {fill, text}, {click},
+// {press}, {write, content}, {rename: [from, to]}, {remove}, {sleep}, {probe: "search"},
+// {eval}, {title}. Every step may carry a `timeout` in milliseconds.
+
+import { chromium } from "playwright-core";
+import { promises as fs } from "node:fs";
+
+const steps = JSON.parse(process.argv[2] ?? "[]");
+const DEFAULT_TIMEOUT = 15000;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+
+const page = await browser.newPage();
+const log = [];
+page.on("console", (msg) => log.push(`console.${msg.type()}: ${msg.text()}`));
+page.on("pageerror", (err) => log.push(`page error: ${err.message}`));
+page.on("requestfailed", (req) => log.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ""}`));
+
+// What the search page shows: status, hits and the filter groups with their counts.
+function searchState() {
+  const text = (el, sel) => el.querySelector(sel)?.textContent.trim() ?? null;
+  const status = document.getElementById("search-status");
+  const hits = [...document.querySelectorAll("#search-results > li")].map((li) => ({
+    title: text(li, ".card-title a"),
+    url: li.querySelector(".card-title a")?.getAttribute("href") ?? null,
+    counties: text(li, ".hit-counties"),
+    methods: text(li, ".hit-methods"),
+    period: text(li, ".hit-period"),
+    excerpt: text(li, ".hit-excerpt"),
+    excerptHtml: li.querySelector(".hit-excerpt")?.innerHTML ?? null,
+    marks: [...li.querySelectorAll(".hit-excerpt mark")].map((m) => m.textContent),
+  }));
+  const filters = {};
+  const checked = {};
+  for (const group of document.querySelectorAll(".filter-group")) {
+    const key = group.dataset.group;
+    filters[key] = {};
+    checked[key] = [];
+    for (const label of group.querySelectorAll("label")) {
+      const name = text(label, ".filter-label");
+      filters[key][name] = Number(text(label, ".filter-count"));
+      const box = label.querySelector("input");
+      if (box?.checked) checked[key].push(box.value);
+    }
+  }
+  return {
+    state: status?.dataset.state ?? null,
+    status: status?.textContent.trim() ?? null,
+    total: Number(status?.dataset.total ?? "NaN"),
+    hits,
+    filters,
+    checked,
+    moreVisible: !(document.getElementById("search-more")?.hidden ?? true),
+    location: location.pathname + location.search,
+    query: document.getElementById("search-q")?.value ?? null,
+  };
+}
+
+const results = [];
+let failed = null;
+for (const [i, step] of steps.entries()) {
+  const timeout = step.timeout ?? DEFAULT_TIMEOUT;
+  try {
+    if (step.goto !== undefined) {
+      await page.goto(step.goto, { timeout });
+    } else if (step.waitFor !== undefined) {
+      await page.waitForSelector(step.waitFor, { state: step.state ?? "visible", timeout });
+    } else if (step.waitForFunction !== undefined) {
+      await page.waitForFunction(step.waitForFunction, null, { timeout });
+    } else if (step.type !== undefined) {
+      await page.locator(step.type).pressSequentially(step.text, { delay: 20, timeout });
+    } else if (step.fill !== undefined) {
+      await page.locator(step.fill).fill(step.text, { timeout });
+    } else if (step.click !== undefined) {
+      await page.locator(step.click).click({ timeout });
+    } else if (step.press !== undefined) {
+      await page.keyboard.press(step.press);
+    } else if (step.write !== undefined) {
+      await fs.writeFile(step.write, step.content);
+    } else if (step.rename !== undefined) {
+      await fs.rename(step.rename[0], step.rename[1]);
+    } else if (step.remove !== undefined) {
+      await fs.rm(step.remove);
+    } else if (step.sleep !== undefined) {
+      await new Promise((resolve) => setTimeout(resolve, step.sleep));
+    } else if (step.probe === "search") {
+      await page.waitForFunction(
+        () => ["done", "idle", "error"].includes(document.getElementById("search-status")?.dataset.state),
+        null,
+        { timeout },
+      );
+      results.push(await page.evaluate(searchState));
+    } else if (step.eval !== undefined) {
+      results.push(await page.evaluate(step.eval));
+    } else if (step.title !== undefined) {
+      results.push(await page.title());
+    } else {
+      throw new Error(`unknown step ${JSON.stringify(step)}`);
+    }
+  } catch (err) {
+    failed = { step: i, what: step, error: String(err?.message ?? err) };
+    break;
+  }
+}
+
+await browser.close();
+process.stdout.write(JSON.stringify({ results, failed, log }) + "\n");
+process.exit(failed ? 1 : 0);
