@@ -132,20 +132,9 @@ fn helpful_errors_without_an_index_or_with_unknown_filters() {
 /// For every method: `fouweb search --method M --json` counts per county equal matrix.csv.
 #[test]
 fn method_facets_agree_with_the_matrix_on_the_example_site() {
-    let site = tempfile::tempdir().unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    common::copy_dir(&repo.join("content"), &site.path().join("content"));
-    common::copy_dir(&repo.join("vocabulary"), &site.path().join("vocabulary"));
+    let site = common::example_site();
     let public = common::build(site.path());
-    let csv = common::read(&public.join("data/matrix.csv"));
-    let mut matrix: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
-    for line in csv.lines().skip(1) {
-        let id = line.split(',').next().unwrap().to_string();
-        let mut back = line.rsplitn(3, ',');
-        let count: u64 = back.next().unwrap().parse().unwrap();
-        let county = back.next().unwrap().to_string();
-        matrix.entry(id).or_default().insert(county, count);
-    }
+    let matrix = common::matrix(&public);
     assert!(matrix.len() > 10);
     for (method, counties) in &matrix {
         let response = search(site.path(), &["--method", method, "--limit", "1"]);

@@ -134,12 +134,16 @@ fn record(site: &Site, urls: &Urls, texts: &[String], r: ReportIdx) -> Record {
         None => format!("{} –", report.period.start),
     };
 
-    // The title is part of the text so that its words are found and can be excerpted.
+    // The title and the frontmatter's words are part of the text, as in the tantivy index, so
+    // that both find the same reports (and excerpts can show where a word was found).
     let text = texts.get(r as usize).map_or("", String::as_str);
-    let mut content = String::with_capacity(report.title.len() + text.len() + 2);
+    let metadata = super::metadata_text(site, r).replace('\n', ". ");
+    let mut content = String::with_capacity(report.title.len() + text.len() + metadata.len() + 4);
     content.push_str(&report.title);
     content.push_str(". ");
     content.push_str(text);
+    content.push(' ');
+    content.push_str(&metadata);
 
     let mut meta = BTreeMap::new();
     meta.insert("title".to_string(), report.title.clone());

@@ -173,37 +173,25 @@ fn document(
     doc.add_text(f.body_folded, body);
     doc.add_text(f.body, body);
 
-    let mut meta: Vec<&str> = Vec::new();
     for &c in &report.counties {
         let county = regions.county(c);
         doc.add_facet(f.county, county_facet(&county.code.0, None));
         doc.add_text(f.county_name, &county.name);
-        meta.push(&county.name);
     }
     for &k in &report.municipalities {
         let kommun = regions.municipality(k);
         let county = regions.county(kommun.county);
         doc.add_facet(f.county, county_facet(&county.code.0, Some(&kommun.code.0)));
-        meta.push(&kommun.name);
-    }
-    for &s in &report.subregions {
-        meta.push(&regions.subregion(s).name);
     }
     for &m in &site.report_methods[r as usize] {
         let method = site.method(m);
         doc.add_facet(f.method, Facet::from_path([method.id.0.as_str()]));
         doc.add_text(f.method_id, &method.id.0);
-        meta.push(&method.name);
-        meta.push(&method.short_name);
     }
     for year in report.period.years(site.current_year) {
         doc.add_facet(f.year, Facet::from_path([year.to_string()]));
     }
-    meta.extend(report.organisation.as_deref());
-    meta.extend(report.outcomes.iter().map(String::as_str));
-    meta.extend(report.target_groups.iter().map(String::as_str));
-    meta.extend(report.tags.iter().map(String::as_str));
-    let meta = meta.join("\n");
+    let meta = metadata_text(site, r);
     doc.add_text(f.meta_folded, &meta);
     doc.add_text(f.meta, meta);
 
@@ -215,4 +203,41 @@ fn document(
     };
     doc.add_text(f.period, period);
     doc
+}
+
+/// The words of a report's frontmatter that search finds it by: places, methods (name and
+/// short name), organisation, outcomes, target groups and tags, one per line. Both indexes
+/// use it, so that they find the same reports.
+pub fn metadata_text(site: &Site, r: ReportIdx) -> String {
+    let report = &site.reports[r as usize];
+    let regions = &site.vocabulary.regions;
+    let mut meta: Vec<&str> = Vec::new();
+    meta.extend(
+        report
+            .counties
+            .iter()
+            .map(|&c| regions.county(c).name.as_str()),
+    );
+    meta.extend(
+        report
+            .municipalities
+            .iter()
+            .map(|&k| regions.municipality(k).name.as_str()),
+    );
+    meta.extend(
+        report
+            .subregions
+            .iter()
+            .map(|&s| regions.subregion(s).name.as_str()),
+    );
+    for &m in &site.report_methods[r as usize] {
+        let method = site.method(m);
+        meta.push(&method.name);
+        meta.push(&method.short_name);
+    }
+    meta.extend(report.organisation.as_deref());
+    meta.extend(report.outcomes.iter().map(String::as_str));
+    meta.extend(report.target_groups.iter().map(String::as_str));
+    meta.extend(report.tags.iter().map(String::as_str));
+    meta.join("\n")
 }

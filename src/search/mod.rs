@@ -12,7 +12,7 @@ mod snippet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use index::{index_dir, write, IndexMeta, IndexStats};
+pub use index::{index_dir, metadata_text, write, IndexMeta, IndexStats};
 pub use query::{Facets, Hit, Request, Response, Searcher};
 
 /// Each report's body as plain text (parallel to `site.reports`): made once, indexed by both

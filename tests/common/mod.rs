@@ -69,3 +69,26 @@ pub fn read(path: &Path) -> String {
 pub fn reports_json(public: &Path) -> Vec<serde_json::Value> {
     serde_json::from_str(&read(&public.join("data/reports.json"))).unwrap()
 }
+
+/// `data/matrix.csv` as method id → county name → reports.
+pub fn matrix(public: &Path) -> BTreeMap<String, BTreeMap<String, u64>> {
+    let csv = read(&public.join("data/matrix.csv"));
+    let mut matrix: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+    for line in csv.lines().skip(1) {
+        let id = line.split(',').next().unwrap().to_string();
+        let mut back = line.rsplitn(3, ',');
+        let count: u64 = back.next().unwrap().parse().unwrap();
+        let county = back.next().unwrap().to_string();
+        matrix.entry(id).or_default().insert(county, count);
+    }
+    matrix
+}
+
+/// A copy of the example site (content and vocabulary) in a temporary folder.
+pub fn example_site() -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&repo.join("content"), &site.path().join("content"));
+    copy_dir(&repo.join("vocabulary"), &site.path().join("vocabulary"));
+    site
+}

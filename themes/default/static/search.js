@@ -4,6 +4,7 @@
 
 const PAGE_SIZE = 20;
 const TYPING_DELAY_MS = 150;
+const OPEN_AT_FIRST = ["lan", "metod"];
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const app = document.getElementById("search-app");
@@ -134,9 +135,10 @@ function plural(n, one, many) {
   return `${n.toLocaleString("sv-SE")} ${n === 1 ? one : many}`;
 }
 
+const openedByUser = new Map();
+
 /** The filter groups with their counts; values with no hits are left out unless chosen. */
 function renderFilters(state, counts) {
-  const open = new Set([...groupsBox.querySelectorAll("details[open]")].map((d) => d.dataset.group));
   groupsBox.replaceChildren();
   for (const group of groups) {
     const values = counts[group.key] ?? {};
@@ -150,8 +152,10 @@ function renderFilters(state, counts) {
     if (!labels.length) continue;
     const chosen = state.selected[group.key].size;
     const details = element("details", { class: "filter-group", "data-group": group.key });
-    // Short groups stay open; long ones (kommun, år) open once chosen from or opened by hand.
-    if (labels.length <= 12 || chosen || open.has(group.key)) details.open = true;
+    // Län and metod start open, kommun and år closed; a group chosen from opens, and a group
+    // the user opened or closed stays so.
+    details.open = openedByUser.get(group.key) ?? (OPEN_AT_FIRST.includes(group.key) || chosen > 0);
+    details.addEventListener("toggle", () => openedByUser.set(group.key, details.open));
     details.append(
       element("summary", {}, [
         element("span", { class: "filter-title", text: group.title }),

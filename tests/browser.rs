@@ -1,0 +1,298 @@
+//! Real-browser tests: Debian's headless Chromium, driven by tests/browser/driver.mjs
+//! (playwright-core), against sites built by fouweb and served over HTTP. `bash tests/run`
+//! installs what they need.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use serde_json::{json, Value};
+
+/// A plain static web server (Python's) on a free port, as a static host would serve the site.
+struct StaticHost {
+    child: Child,
+    port: u16,
+}
+
+impl StaticHost {
+    fn start(dir: &Path) -> StaticHost {
+        let mut child = Command::new("python3")
+            .args(["-u", "-m", "http.server", "0", "--bind", "127.0.0.1"])
+            .arg("--directory")
+            .arg(dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 runs the static web server");
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
+        // "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..."
+        let port = line
+            .split(" port ")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected http.server banner: {line}"));
+        StaticHost { child, port }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+}
+
+impl Drop for StaticHost {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs the steps in Chromium and returns what the observing steps saw.
+fn drive(steps: Value) -> Vec<Value> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        Path::new(&chromium).exists() && dir.join("node_modules/playwright-core").exists(),
+        "the browser tests need Debian's Chromium ({chromium}) and playwright-core: run `bash tests/run`, \
+         or `apt-get install chromium` and `npm ci --prefix tests/browser`"
+    );
+    let out = Command::new("node")
+        .arg(dir.join("driver.mjs"))
+        .arg(steps.to_string())
+        .output()
+        .expect("node runs the browser driver");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+        panic!(
+            "driver failed:\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert!(
+        report["failed"].is_null(),
+        "browser step failed: {:#}\nbrowser log: {:#}",
+        report["failed"],
+        report["log"]
+    );
+    report["results"].as_array().cloned().unwrap_or_default()
+}
+
+fn search_json(root: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["search", "--json", "--limit", "1000", "--root"];
+    all.push(root.to_str().unwrap());
+    all.extend_from_slice(args);
+    let out = common::fouweb(&all);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn urls_of_cli(response: &Value) -> BTreeSet<String> {
+    response["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["url"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn urls_of_page(state: &Value) -> BTreeSet<String> {
+    state["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["url"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A filter group's counts as shown on the page (label → count, zero counts left out).
+fn shown_counts(state: &Value, group: &str) -> BTreeMap<String, u64> {
+    state["filters"][group]
+        .as_object()
+        .map(|values| {
+            values
+                .iter()
+                .map(|(label, n)| (label.clone(), n.as_u64().unwrap()))
+                .filter(|&(_, n)| n > 0)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn probe(host: &StaticHost, path: &str) -> Value {
+    let mut results = drive(json!([{ "goto": host.url(path) }, { "probe": "search" }]));
+    results.remove(0)
+}
+
+#[test]
+fn a_query_with_a_method_filter_shows_the_same_reports_and_counts_as_the_cli() {
+    let site = common::example_site();
+    let public = common::build(site.path());
+    let host = StaticHost::start(&public);
+    let state = probe(&host, "/sok/?q=f%C3%B6r%C3%A4ldrarna&metod=bra");
+
+    let cli = search_json(site.path(), &["föräldrarna", "--method", "bra"]);
+    let expected = urls_of_cli(&cli);
+    assert!(
+        expected.len() >= 2,
+        "the example site has BRA reports about parents"
+    );
+    assert_eq!(state["state"], "done");
+    assert_eq!(urls_of_page(&state), expected, "{state:#}");
+    assert_eq!(state["total"].as_u64(), Some(expected.len() as u64));
+    assert_eq!(state["query"], "föräldrarna");
+    assert_eq!(state["checked"]["metod"], json!(["bra"]));
+    for hit in state["hits"].as_array().unwrap() {
+        assert!(
+            hit["methods"]
+                .as_str()
+                .unwrap()
+                .contains("BRA – Barns rätt som anhöriga"),
+            "{hit:#}"
+        );
+        assert!(
+            hit["marks"].as_array().unwrap().iter().any(|m| m
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .starts_with("föräld")),
+            "the excerpt highlights the word: {hit:#}"
+        );
+        assert!(!hit["title"].as_str().unwrap().is_empty());
+        assert!(!hit["period"].as_str().unwrap().is_empty());
+    }
+    // The county counts shown are those of the CLI's county facet for the same search.
+    let facets: BTreeMap<String, u64> =
+        serde_json::from_value(cli["facets"]["county"].clone()).unwrap();
+    assert_eq!(shown_counts(&state, "lan"), facets);
+}
+
+#[test]
+fn an_empty_query_with_a_filter_lists_every_matching_report() {
+    let site = common::example_site();
+    let public = common::build(site.path());
+    let host = StaticHost::start(&public);
+    let state = probe(&host, "/sok/?metod=bra");
+
+    let expected: BTreeSet<String> = common::reports_json(&public)
+        .iter()
+        .filter(|r| {
+            r["methods"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["id"] == "bra")
+        })
+        .map(|r| r["url"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(urls_of_page(&state), expected, "{state:#}");
+    assert_eq!(state["total"].as_u64(), Some(expected.len() as u64));
+    // "Which counties used BRA": the county counts equal the matrix row.
+    let matrix = common::matrix(&public);
+    assert_eq!(&shown_counts(&state, "lan"), &matrix["bra"]);
+
+    // Two methods in one group: either one (OR); a county on top: both groups (AND).
+    let either = probe(&host, "/sok/?metod=bra&metod=beardslee");
+    let beardslee = probe(&host, "/sok/?metod=beardslee");
+    let union: BTreeSet<String> = expected.union(&urls_of_page(&beardslee)).cloned().collect();
+    assert_eq!(urls_of_page(&either), union);
+    let narrowed = probe(&host, "/sok/?metod=bra,beardslee&lan=orebro");
+    assert!(!urls_of_page(&narrowed).is_empty());
+    for hit in narrowed["hits"].as_array().unwrap() {
+        assert!(hit["counties"].as_str().unwrap().contains("Örebro län"));
+    }
+    assert!(urls_of_page(&narrowed).is_subset(&union));
+}
+
+#[test]
+fn inflected_forms_compounds_and_missing_diacritics_find_the_reports() {
+    let site = common::copy_fixture("fixtures/search");
+    let public = common::build(site.path());
+    let host = StaticHost::start(&public);
+    let slugs = |state: &Value| -> Vec<String> {
+        urls_of_page(state)
+            .iter()
+            .map(|u| u.trim_matches('/').rsplit('/').next().unwrap().to_string())
+            .collect()
+    };
+    let cases: [(&str, &[&str]); 5] = [
+        ("barngruppen", &["bojningar", "sammansatt"]),
+        ("barngrupp", &["bojningar", "sammansatt"]),
+        ("vasteras", &["vasteras"]),
+        ("V%C3%A4ster%C3%A5s", &["vasteras"]),
+        ("cykel", &[]),
+    ];
+    for (query, expected) in cases {
+        let state = probe(&host, &format!("/sok/?q={query}"));
+        assert_eq!(slugs(&state), expected, "query {query}: {state:#}");
+    }
+}
+
+#[test]
+fn typing_and_ticking_filters_write_the_search_into_the_url() {
+    let site = common::example_site();
+    let public = common::build(site.path());
+    let host = StaticHost::start(&public);
+    let results = drive(json!([
+        { "goto": host.url("/sok/") },
+        { "probe": "search" },
+        { "type": "#search-q", "text": "barn" },
+        { "waitForFunction": "location.search.includes('q=barn') && document.getElementById('search-status').dataset.state === 'done'" },
+        { "probe": "search" },
+        { "click": "input[name=metod][value=bra]" },
+        { "waitForFunction": "location.search.includes('metod=bra') && document.getElementById('search-status').dataset.state === 'done'" },
+        { "probe": "search" },
+    ]));
+    let (idle, typed, filtered) = (&results[0], &results[1], &results[2]);
+    assert_eq!(idle["state"], "idle", "nothing asked yet: {idle:#}");
+    assert!(typed["total"].as_u64().unwrap() > 0);
+    assert_eq!(typed["location"], "/sok/?q=barn");
+    assert_eq!(filtered["location"], "/sok/?q=barn&metod=bra");
+    assert!(filtered["total"].as_u64().unwrap() > 0);
+    assert!(filtered["total"].as_u64() <= typed["total"].as_u64());
+    for hit in filtered["hits"].as_array().unwrap() {
+        assert!(hit["methods"]
+            .as_str()
+            .unwrap()
+            .contains("BRA – Barns rätt som anhöriga"));
+    }
+}
+
+#[test]
+fn excerpts_never_turn_report_text_into_markup() {
+    let site = common::copy_fixture("fixtures/xss");
+    let public = common::build(site.path());
+    let host = StaticHost::start(&public);
+    let state = probe(&host, "/sok/?q=text");
+    assert_eq!(state["total"], 1, "{state:#}");
+    let hit = &state["hits"][0];
+    let html = hit["excerptHtml"].as_str().unwrap();
+    let without_marks = html.replace("<mark>", "").replace("</mark>", "");
+    assert!(
+        !without_marks.contains('<'),
+        "only <mark> survives in excerpts: {html}"
+    );
+    assert!(hit["title"].as_str().unwrap().contains("Elak rapport"));
+}
+
+#[test]
+fn the_search_page_says_what_to_do_without_javascript() {
+    let site = common::example_site();
+    let public = common::build(site.path());
+    let page = common::read(&public.join("sok/index.html"));
+    let noscript = &page[page.find("<noscript>").unwrap()..page.find("</noscript>").unwrap()];
+    assert!(noscript.contains("behöver JavaScript"));
+    assert!(noscript.contains("href=\"/metoder/\""));
+    assert!(noscript.contains("href=\"/lan/\""));
+    // And every page links to the search.
+    assert!(common::read(&public.join("index.html")).contains("href=\"/sok/\""));
+}
