@@ -60,8 +60,20 @@ pub fn build(
                 .await
                 .map_err(|e| e.to_string())?;
         }
+        if std::env::var_os("FOUWEB_TIMINGS").is_some() {
+            eprintln!(
+                "pagefind: records added in {:.2} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
         index.get_files().await.map_err(|e| e.to_string())
     })?;
+    if std::env::var_os("FOUWEB_TIMINGS").is_some() {
+        eprintln!(
+            "pagefind: bundle made in {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     let mut stats = BundleStats {
         records: site.reports.len(),
         files: files.len(),
@@ -151,8 +163,8 @@ fn record(site: &Site, urls: &Urls, texts: &[String], r: ReportIdx) -> Record {
     if let Some(org) = &report.organisation {
         meta.insert("organisation".to_string(), org.clone());
     }
-    meta.insert("counties".to_string(), counties.join(", "));
-    meta.insert("methods".to_string(), methods.join(", "));
+    // Counties and methods reach the page through the record's filters, not repeated here:
+    // Pagefind indexes every meta field's words too.
 
     let mut filters = BTreeMap::new();
     filters.insert(FILTER_COUNTY.to_string(), counties);

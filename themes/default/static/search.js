@@ -118,9 +118,10 @@ function safeExcerpt(html) {
 
 function hitElement(data) {
   const meta = data.meta ?? {};
+  const listed = (key) => (data.filters?.[key] ?? []).join(", ");
   const parts = [
-    meta.counties && element("span", { class: "hit-counties", text: meta.counties }),
-    meta.methods && element("span", { class: "hit-methods", text: meta.methods }),
+    listed("lan") && element("span", { class: "hit-counties", text: listed("lan") }),
+    listed("metod") && element("span", { class: "hit-methods", text: listed("metod") }),
     meta.period && element("span", { class: "hit-period", text: meta.period }),
     meta.organisation && element("span", { class: "hit-organisation", text: meta.organisation }),
   ];
