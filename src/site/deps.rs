@@ -14,13 +14,18 @@ use super::render::RELATED_WINDOW;
 /// That is its own page; the pages of its methods, counties, kommuner and years; the pages
 /// that list or count every report (overview, all reports, catalogues, matrix, feed, sitemap,
 /// open data); and the report pages that may show it among their related reports (those near
-/// it in one of its methods' lists).
+/// it in one of its methods' lists). The search page is named when the report uses a method
+/// that is not in the vocabulary (a build without that page skips it).
 pub fn pages_of_report(site: &Site, r: ReportIdx) -> BTreeSet<PageKind> {
     let report = &site.reports[r as usize];
     let mut pages: BTreeSet<PageKind> = SITE_WIDE.into();
     pages.insert(PageKind::Report(r));
     for &m in &site.report_methods[r as usize] {
         pages.insert(PageKind::Method(m));
+        // The search page lists every method of the site, including those only reports name.
+        if !site.method(m).known {
+            pages.insert(PageKind::Search);
+        }
         let list = &site.taxonomy.by_method[m.0 as usize];
         let at = list.binary_search(&r).unwrap_or_else(|i| i);
         // One more on each side: inserting or removing `r` shifts the windows next to it.

@@ -6,6 +6,7 @@ mod model;
 mod output;
 mod plan;
 mod render;
+pub mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -1,0 +1,181 @@
+//! The dev server's in-memory site stays equal to a fresh build through any sequence of edits.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use fouweb::site::workspace::{ChangeSet, Workspace};
+use fouweb::site::{self, MemorySite, RenderOptions};
+
+const OPTIONS: RenderOptions = RenderOptions { search_page: true };
+
+fn fresh(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let (model, diagnostics) = site::load(root, false, false);
+    let model = model.unwrap_or_else(|| panic!("{}", diagnostics.render()));
+    let memory = MemorySite::default();
+    site::render_into(&model, root, Path::new("memory"), OPTIONS, &memory).unwrap();
+    memory.into_files()
+}
+
+fn assert_same(workspace: &Workspace, what: &str) {
+    let served: BTreeMap<String, Vec<u8>> = workspace
+        .files()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.to_vec()))
+        .collect();
+    let expected = fresh(workspace.root());
+    let missing: Vec<&String> = expected
+        .keys()
+        .filter(|k| !served.contains_key(*k))
+        .collect();
+    let extra: Vec<&String> = served
+        .keys()
+        .filter(|k| !expected.contains_key(*k))
+        .collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{what}: missing {missing:?}, extra {extra:?}"
+    );
+    let differing: Vec<&String> = expected
+        .iter()
+        .filter(|(k, v)| served.get(*k) != Some(*v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(differing.is_empty(), "{what}: stale pages {differing:?}");
+}
+
+fn report(paths: &[&Path]) -> ChangeSet {
+    ChangeSet {
+        reports: paths.iter().map(|p| p.to_path_buf()).collect(),
+        ..ChangeSet::default()
+    }
+}
+
+fn edit(path: &Path, f: impl Fn(&str) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, f(&text)).unwrap();
+}
+
+/// Writes like vim or VS Code: a temporary file renamed over the original.
+fn atomic_save(path: &Path, text: &str) {
+    let tmp = path.with_extension("md.tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
+    let dir = common::example_site();
+    let root: PathBuf = dir.path().canonicalize().unwrap();
+    let (mut ws, _) = Workspace::open(&root, false, OPTIONS).unwrap();
+    assert_same(&ws, "initial");
+    let content = root.join("content");
+    let a = content.join("2015/kronoberg-bra-samtal.md");
+
+    edit(&a, |t| format!("{t}\n\nEtt nytt stycke i slutet.\n"));
+    let out = ws.apply(report(&[&a]));
+    assert!(out.errors.is_none());
+    assert_eq!(
+        out.rendered, 1,
+        "a body edit re-renders only the report's page"
+    );
+    assert_same(&ws, "body edit");
+
+    edit(&a, |t| t.replacen("title: ", "title: Ändrad – ", 1));
+    let out = ws.apply(report(&[&a]));
+    assert!(out.rendered > 1 && out.rendered < ws.files().len() / 2);
+    assert_same(&ws, "title edit");
+
+    let text = std::fs::read_to_string(&a).unwrap();
+    let moved = text
+        .replace("county: Region Kronoberg", "county: Halland")
+        .replace("[Växjö, Markaryd, Ljungby, Älmhult]", "[Halmstad]");
+    assert_ne!(moved, text);
+    atomic_save(&a, &moved);
+    ws.apply(report(&[&a]));
+    assert_same(&ws, "moved to another county by an atomic save");
+
+    let new = content.join("ny-rapport.md");
+    std::fs::write(
+        &new,
+        "---\ntitle: Ny rapport om barngrupper\ncounty: Gotland\nmunicipality: Gotland\nmethods: [BRA, Helt ny metod]\nperiod: 2031\n---\n\nText.\n",
+    )
+    .unwrap();
+    ws.apply(report(&[&new]));
+    assert_same(&ws, "new report with a new year and an unknown method");
+
+    let renamed = content.join("omdopt.md");
+    std::fs::rename(&new, &renamed).unwrap();
+    ws.apply(report(&[&new, &renamed]));
+    assert_same(&ws, "renamed");
+
+    std::fs::remove_file(&renamed).unwrap();
+    ws.apply(report(&[&renamed]));
+    assert_same(&ws, "deleted (its year and method pages go too)");
+
+    // A broken file keeps the last good site; fixing it applies everything waiting.
+    let good = std::fs::read_to_string(&a).unwrap();
+    std::fs::write(&a, good.replacen("title:", "title: [", 1)).unwrap();
+    let before = ws.files().clone();
+    let out = ws.apply(report(&[&a]));
+    let errors = out.errors.expect("broken YAML is an error");
+    assert!(errors.render().contains("kronoberg-bra-samtal.md"));
+    assert!(
+        std::sync::Arc::ptr_eq(&before, ws.files()),
+        "last good site kept"
+    );
+    let other = content.join("2015/jonkoping-fifa.md");
+    edit(&other, |t| t.replacen("title: ", "title: Väntande ", 1));
+    assert!(ws.apply(report(&[&other])).errors.is_some(), "still broken");
+    std::fs::write(&a, &good).unwrap();
+    let out = ws.apply(report(&[&a]));
+    assert!(out.errors.is_none());
+    assert_same(&ws, "fixed, with the edit made while broken");
+
+    // A folder of new reports, noticed by a rescan.
+    let folder = content.join("2024");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(&other, folder.join("kopia.md")).unwrap();
+    edit(&folder.join("kopia.md"), |t| {
+        t.replacen("title: ", "slug: kopia\ntitle: Kopia ", 1)
+    });
+    ws.apply(ChangeSet {
+        rescan_content: true,
+        ..ChangeSet::default()
+    });
+    assert_same(&ws, "new folder");
+
+    // Templates re-render everything; site.yaml rebuilds everything.
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    let base = fouweb::theme::Theme::for_site(&root)
+        .template_source("base.html")
+        .unwrap()
+        .unwrap();
+    std::fs::write(
+        root.join("templates/base.html"),
+        base.replace("<main", "<p>Egen mall</p><main"),
+    )
+    .unwrap();
+    ws.apply(ChangeSet {
+        templates: true,
+        ..ChangeSet::default()
+    });
+    assert_same(&ws, "template");
+
+    std::fs::write(root.join("site.yaml"), "title: Annan titel\n").unwrap();
+    ws.apply(ChangeSet {
+        everything: true,
+        ..ChangeSet::default()
+    });
+    assert_same(&ws, "site.yaml");
+
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    std::fs::write(root.join("static/style.css"), "body { color: red }\n").unwrap();
+    let out = ws.apply(ChangeSet {
+        static_files: true,
+        ..ChangeSet::default()
+    });
+    assert!(out.css_only);
+    assert_same(&ws, "stylesheet");
+}
