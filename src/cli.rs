@@ -27,6 +27,8 @@ pub enum Command {
     New(cmd::new::Args),
     /// Search the reports (full text in Swedish, filters by county, method, kommun and year)
     Search(cmd::search::Args),
+    /// Serve the site from memory with live reload, rebuilding what an edit changes
+    Serve(cmd::serve::Args),
 }
 
 /// Parses the process arguments and runs the command. Exit codes: 0 success, 1 problems in the
@@ -38,5 +40,6 @@ pub fn run() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args),
         Command::New(args) => cmd::new::run(&args),
         Command::Search(args) => cmd::search::run(&args),
+        Command::Serve(args) => cmd::serve::run(&args),
     }
 }

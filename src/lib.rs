@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod html;
 pub mod markdown;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod vocabulary;

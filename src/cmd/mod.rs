@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod new;
 pub mod search;
+pub mod serve;
 
 use std::io::Write;
 

@@ -1,0 +1,285 @@
+//! `fouweb serve`: the site built into memory, served over HTTP, rebuilt in part on every edit,
+//! with live reload in the browser.
+
+pub mod http;
+pub mod live;
+pub mod watch;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::site::workspace::{ChangeSet, Outcome, Workspace};
+use crate::site::RenderOptions;
+
+use http::{LiveEvent, Shared, Snapshot};
+
+pub struct Options {
+    pub root: PathBuf,
+    pub bind: std::net::IpAddr,
+    pub port: u16,
+    pub drafts: bool,
+    pub poll: bool,
+    pub open: bool,
+}
+
+/// Runs until interrupted. Errors are printed; the return value is the exit status.
+pub fn run(options: &Options) -> Result<(), String> {
+    let root = options.root.canonicalize().map_err(|e| {
+        format!(
+            "cannot open the site folder {}: {e}; point --root at the folder with content/",
+            options.root.display()
+        )
+    })?;
+    let started = Instant::now();
+    let render = RenderOptions {
+        search_page: cfg!(feature = "pagefind"),
+    };
+    let (mut workspace, diagnostics) = match Workspace::open(&root, options.drafts, render) {
+        Ok(opened) => opened,
+        Err(diagnostics) => {
+            crate::cmd::print_diagnostics(&diagnostics);
+            return Err("the site has errors; fix them and start `fouweb serve` again".into());
+        }
+    };
+    crate::cmd::print_diagnostics(&diagnostics);
+    let mut files = Arc::clone(workspace.files());
+    let bundled = add_search_bundle(&workspace, &mut files);
+    let shared = Shared::new(Snapshot {
+        files,
+        version: 1,
+        overlay: None,
+    });
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server runtime: {e}"))?;
+    let address = SocketAddr::new(options.bind, options.port);
+    let listener = runtime.block_on(tokio::net::TcpListener::bind(address)).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            format!("port {} on {} is already in use; choose another with --port, or stop the program using it", options.port, options.bind)
+        } else {
+            format!("cannot listen on {address}: {e}")
+        }
+    })?;
+    let local = listener.local_addr().map_err(|e| e.to_string())?;
+    let url = format!("http://{local}/");
+    let reports = workspace.site().map_or(0, |s| s.reports.len());
+    println!(
+        "serving {reports} reports at {url} (built in {:.2} s{}); watching for changes, Ctrl-C to stop",
+        started.elapsed().as_secs_f64(),
+        if bundled { "" } else { "; browser search off for large sites, use `fouweb search`" }
+    );
+    if options.open {
+        let _ = std::process::Command::new("xdg-open")
+            .arg(&url)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+    }
+
+    let (_watcher, changes) = watch::start(&root, options.poll)
+        .map_err(|e| format!("cannot watch {}: {e}; try --poll", root.display()))?;
+    let rebuilder = shared.clone();
+    std::thread::Builder::new()
+        .name("fouweb-rebuild".into())
+        .spawn(move || {
+            let mut version = 1;
+            while let Ok(mut batch) = changes.recv() {
+                // Take everything that queued up during the last rebuild in one go.
+                while let Ok(more) = changes.try_recv() {
+                    batch.merge(more);
+                }
+                let what = describe(&batch, workspace.root());
+                let outcome = workspace.apply(batch);
+                version = publish(&rebuilder, &workspace, &outcome, version);
+                log(&what, &outcome);
+            }
+        })
+        .map_err(|e| format!("cannot start the rebuild thread: {e}"))?;
+
+    let app = http::router(shared);
+    runtime
+        .block_on(async {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await
+        })
+        .map_err(|e| format!("the server stopped: {e}"))
+}
+
+/// Hands the rebuilt site to the server and tells the browsers; returns the new version.
+fn publish(shared: &Shared, workspace: &Workspace, outcome: &Outcome, version: u64) -> u64 {
+    let previous = shared.current();
+    let overlay = workspace.errors().map(live::overlay);
+    if outcome.errors.is_some() {
+        let version = version + 1;
+        shared.publish(
+            Snapshot {
+                files: Arc::clone(&previous.files),
+                version,
+                overlay,
+            },
+            LiveEvent::Version(version),
+        );
+        return version;
+    }
+    let mut files = Arc::clone(workspace.files());
+    keep_search_bundle(&previous.files, &mut files);
+    if outcome.css_only && previous.overlay.is_none() {
+        shared.publish(
+            Snapshot {
+                files,
+                version,
+                overlay: None,
+            },
+            LiveEvent::Css,
+        );
+        return version;
+    }
+    let version = version + 1;
+    shared.publish(
+        Snapshot {
+            files: Arc::clone(&files),
+            version,
+            overlay: None,
+        },
+        LiveEvent::Version(version),
+    );
+    // The browser bundle is rebuilt after the reload, so that it never delays it.
+    if outcome.content_changed {
+        let mut with_bundle = files;
+        if add_search_bundle(workspace, &mut with_bundle) {
+            shared.publish(
+                Snapshot {
+                    files: with_bundle,
+                    version,
+                    overlay: None,
+                },
+                LiveEvent::Version(version),
+            );
+        }
+    }
+    version
+}
+
+/// Sites up to this size get a fresh Pagefind bundle after each content change (well under a
+/// second); larger ones search through `fouweb search`.
+const BUNDLE_LIMIT: usize = 2000;
+
+#[cfg(feature = "pagefind")]
+fn add_search_bundle(
+    workspace: &Workspace,
+    files: &mut Arc<crate::site::workspace::Files>,
+) -> bool {
+    let Some(site) = workspace.site() else {
+        return false;
+    };
+    if site.reports.len() > BUNDLE_LIMIT {
+        return false;
+    }
+    let texts = crate::search::plain_texts(site);
+    let map = Arc::make_mut(files);
+    crate::search::bundle::build(site, &texts, |path, bytes| {
+        map.insert(path, bytes.into());
+        Ok(())
+    })
+    .is_ok()
+}
+
+#[cfg(not(feature = "pagefind"))]
+fn add_search_bundle(_: &Workspace, _: &mut Arc<crate::site::workspace::Files>) -> bool {
+    false
+}
+
+/// Carries the previous bundle over to a freshly rendered site until a new one is made.
+fn keep_search_bundle(
+    previous: &crate::site::workspace::Files,
+    files: &mut Arc<crate::site::workspace::Files>,
+) {
+    if files.keys().any(|k| k.starts_with("pagefind/")) {
+        return;
+    }
+    let map = Arc::make_mut(files);
+    for (path, bytes) in previous.iter().filter(|(k, _)| k.starts_with("pagefind/")) {
+        map.insert(path.clone(), Arc::clone(bytes));
+    }
+}
+
+fn describe(batch: &ChangeSet, root: &std::path::Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let shown: Vec<String> = batch
+        .reports
+        .iter()
+        .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
+        .collect();
+    match shown.len() {
+        0 => {}
+        1..=3 => parts.push(shown.join(", ")),
+        n => parts.push(format!("{n} reports")),
+    }
+    if batch.rescan_content {
+        parts.push("content folders".into());
+    }
+    if batch.templates {
+        parts.push("templates".into());
+    }
+    if batch.static_files {
+        parts.push("static files".into());
+    }
+    if batch.everything {
+        parts.push("site.yaml or vocabulary".into());
+    }
+    parts.join(", ")
+}
+
+fn log(what: &str, outcome: &Outcome) {
+    let now = clock();
+    let ms = outcome.elapsed.as_secs_f64() * 1000.0;
+    match &outcome.errors {
+        Some(errors) => {
+            eprint!("{}", errors.render());
+            eprintln!(
+                "{now} {what} changed: {}; still serving the last good site",
+                errors.summary()
+            );
+        }
+        None => {
+            if !outcome.warnings.is_empty() {
+                crate::cmd::print_diagnostics(&outcome.warnings);
+            }
+            println!(
+                "{now} {what} changed: {} {} re-rendered{} in {ms:.1} ms",
+                outcome.rendered,
+                if outcome.rendered == 1 {
+                    "page"
+                } else {
+                    "pages"
+                },
+                if outcome.removed > 0 {
+                    format!(", {} removed", outcome.removed)
+                } else {
+                    String::new()
+                },
+            );
+        }
+    }
+}
+
+/// HH:MM:SS (UTC) for the rebuild log.
+fn clock() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    format!(
+        "{:02}:{:02}:{:02}",
+        secs / 3600 % 24,
+        secs / 60 % 60,
+        secs % 60
+    )
+}

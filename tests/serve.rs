@@ -1,0 +1,216 @@
+//! `fouweb serve` over HTTP: after each edit the served site equals a fresh build.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub struct Server {
+    child: Child,
+    pub port: u16,
+    version: Arc<AtomicU64>,
+}
+
+impl Server {
+    pub fn start(root: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_fouweb"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let first = lines.next().unwrap().unwrap();
+        let port: u16 = first
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected first line: {first}"));
+        std::thread::spawn(move || for _ in lines.by_ref() {});
+        let version = Arc::new(AtomicU64::new(0));
+        let seen = Arc::clone(&version);
+        let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(events, "GET /__fouweb/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(events).lines() {
+                let Ok(line) = line else { return };
+                if let Some(v) = line.strip_prefix("data: ").and_then(|v| v.parse().ok()) {
+                    seen.fetch_max(v, Ordering::SeqCst);
+                }
+            }
+        });
+        let server = Server {
+            child,
+            port,
+            version,
+        };
+        server.wait_for_version(1);
+        server
+    }
+
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::SeqCst)
+    }
+
+    pub fn wait_for_version(&self, at_least: u64) {
+        let started = Instant::now();
+        while self.version() < at_least {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "no rebuild seen (version {} < {at_least})",
+                self.version()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    pub fn get(&self, path: &str) -> (u16, Vec<u8>) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&raw[..split]).to_string();
+        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+        (status, raw[split + 4..].to_vec())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The served page without what only the dev server adds.
+fn strip_live(bytes: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(bytes);
+    match text.find("<script id=\"fouweb-live\">") {
+        Some(start) => {
+            let end = text[start..].find("</script>").unwrap() + start + "</script>".len();
+            format!("{}{}", &text[..start], &text[end..]).into_bytes()
+        }
+        None => bytes.to_vec(),
+    }
+}
+
+fn assert_serves_a_fresh_build(server: &Server, root: &Path, what: &str) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let built = common::fouweb(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        public.to_str().unwrap(),
+    ]);
+    assert!(built.status.success());
+    for (path, bytes) in common::snapshot(&public) {
+        let path = path.to_str().unwrap().replace('\\', "/");
+        if path.starts_with("pagefind/") {
+            continue; // rebuilt by serve after the pages; checked by the browser tests
+        }
+        let url = format!("/{}", path.strip_suffix("index.html").unwrap_or(&path));
+        let (status, body) = server.get(&url);
+        assert_eq!(status, 200, "{what}: {url}");
+        assert!(strip_live(&body) == bytes, "{what}: {url} differs");
+    }
+}
+
+fn edit_and_wait(server: &Server, change: impl FnOnce()) {
+    let before = server.version();
+    change();
+    server.wait_for_version(before + 1);
+}
+
+#[test]
+fn served_pages_follow_edits_creations_renames_and_deletions() {
+    let dir = common::example_site();
+    let root: PathBuf = dir.path().canonicalize().unwrap();
+    let server = Server::start(&root);
+    assert_serves_a_fresh_build(&server, &root, "start");
+    let content = root.join("content");
+    let a = content.join("tabb-nora-2021.md");
+
+    edit_and_wait(&server, || {
+        let text = std::fs::read_to_string(&a).unwrap();
+        std::fs::write(&a, text.replacen("title: ", "title: Ny titel – ", 1)).unwrap();
+    });
+    assert_serves_a_fresh_build(&server, &root, "title edit");
+    let (_, page) = server.get("/rapporter/tabb-nora-2021/");
+    assert!(String::from_utf8_lossy(&page).contains("Ny titel"));
+
+    // Atomic save: a temp file renamed over the report.
+    edit_and_wait(&server, || {
+        let text = std::fs::read_to_string(&a).unwrap();
+        let tmp = content.join(".tabb-nora-2021.md.swp");
+        std::fs::write(&tmp, text.replace("Ny titel", "Sparad titel")).unwrap();
+        std::fs::rename(&tmp, &a).unwrap();
+    });
+    assert_serves_a_fresh_build(&server, &root, "atomic save");
+
+    let new = content.join("ny.md");
+    edit_and_wait(&server, || {
+        std::fs::write(
+            &new,
+            "---\ntitle: Helt ny rapport\ncounty: Gotland\nperiod: 2020\nmethods: [BRA]\n---\n\nText.\n",
+        )
+        .unwrap();
+    });
+    assert_serves_a_fresh_build(&server, &root, "created");
+    assert_eq!(server.get("/rapporter/ny/").0, 200);
+
+    let renamed = content.join("omdopt.md");
+    edit_and_wait(&server, || std::fs::rename(&new, &renamed).unwrap());
+    assert_serves_a_fresh_build(&server, &root, "renamed");
+    assert_eq!(server.get("/rapporter/ny/").0, 404);
+    assert_eq!(server.get("/rapporter/omdopt/").0, 200);
+
+    edit_and_wait(&server, || std::fs::remove_file(&renamed).unwrap());
+    assert_serves_a_fresh_build(&server, &root, "deleted");
+    assert_eq!(server.get("/rapporter/omdopt/").0, 404);
+
+    // Broken frontmatter: the last good site with an overlay; fixed: no overlay.
+    let good = std::fs::read_to_string(&a).unwrap();
+    edit_and_wait(&server, || {
+        std::fs::write(&a, good.replacen("title:", "title: [", 1)).unwrap()
+    });
+    let (_, page) = server.get("/");
+    let page = String::from_utf8_lossy(&page).to_string();
+    assert!(page.contains("fouweb-overlay"));
+    assert!(page.contains("content/tabb-nora-2021.md:2:"));
+    edit_and_wait(&server, || std::fs::write(&a, &good).unwrap());
+    let (_, page) = server.get("/");
+    assert!(!String::from_utf8_lossy(&page).contains("fouweb-overlay"));
+    assert_serves_a_fresh_build(&server, &root, "fixed");
+
+    // Only GET and HEAD, nothing outside the site.
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(
+        stream,
+        "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).unwrap();
+    assert!(raw.starts_with("HTTP/1.1 405"), "{raw}");
+    for path in [
+        "/../Cargo.toml",
+        "/%2e%2e/content/ny.md",
+        "/content/tabb-nora-2021.md",
+    ] {
+        assert_eq!(server.get(path).0, 404, "{path}");
+    }
+}
