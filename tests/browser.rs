@@ -296,3 +296,71 @@ fn the_search_page_says_what_to_do_without_javascript() {
     // And every page links to the search.
     assert!(common::read(&public.join("index.html")).contains("href=\"/sok/\""));
 }
+
+/// `fouweb serve` on a free port; returns the child and its port.
+fn start_serve(root: &Path) -> (ChildGuard, u16) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fouweb"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let port = first
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("unexpected first line: {first}"));
+    std::thread::spawn(move || for _ in lines.by_ref() {});
+    (ChildGuard(child), port)
+}
+
+struct ChildGuard(Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn an_edited_report_reloads_by_itself_and_errors_show_an_overlay() {
+    let site = common::example_site();
+    let root = site.path().canonicalize().unwrap();
+    let (_server, port) = start_serve(&root);
+    let file = root.join("content/tabb-nora-2021.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let retitled = text.replacen("title: ", "title: Levande omladdning – ", 1);
+    let broken = text.replacen("title:", "title: [", 1);
+    let url = format!("http://127.0.0.1:{port}/rapporter/tabb-nora-2021/");
+    let results = drive(json!([
+        { "goto": url },
+        { "waitForFunction": "document.querySelector('h1') !== null" },
+        { "eval": "window.__sameDocument = true" },
+        { "write": file.to_str().unwrap(), "content": retitled },
+        { "waitForFunction": "document.querySelector('h1')?.textContent.includes('Levande omladdning')" },
+        { "eval": "window.__sameDocument === undefined" },
+        { "write": file.to_str().unwrap(), "content": broken },
+        { "waitFor": "#fouweb-overlay" },
+        { "eval": "document.querySelector('#fouweb-overlay').textContent" },
+        { "write": file.to_str().unwrap(), "content": text },
+        { "waitFor": "#fouweb-overlay", "state": "detached" },
+        { "eval": "document.querySelector('h1').textContent" },
+    ]));
+    assert_eq!(
+        results[1],
+        json!(true),
+        "the page was reloaded, not edited in place"
+    );
+    let overlay = results[2].as_str().unwrap();
+    assert!(
+        overlay.contains("content/tabb-nora-2021.md:2:"),
+        "{overlay}"
+    );
+    assert!(overlay.contains("hint"), "{overlay}");
+    assert!(!results[3].as_str().unwrap().contains("Levande omladdning"));
+}
