@@ -99,6 +99,7 @@ fn main() {
     std::fs::write(&file, &original).expect("restore");
     std::thread::sleep(Duration::from_millis(500));
     let _ = server.kill();
+    let _ = server.wait();
 }
 
 /// The report's county and municipality lines, and a replacement in another county.
