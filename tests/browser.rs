@@ -1,5 +1,5 @@
 //! Real-browser tests: Debian's headless Chromium, driven by tests/browser/driver.mjs
-//! (playwright-core), against sites built by fouweb and served over HTTP. `bash tests/run`
+//! (playwright-core), against sites built by fouweb and served over HTTP. `bash tests/setup`
 //! installs what they need.
 
 mod common;
@@ -58,7 +58,7 @@ fn drive(steps: Value) -> Vec<Value> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     assert!(
         Path::new(&chromium).exists() && dir.join("node_modules/playwright-core").exists(),
-        "the browser tests need Debian's Chromium ({chromium}) and playwright-core: run `bash tests/run`, \
+        "the browser tests need Debian's Chromium ({chromium}) and playwright-core: run `bash tests/setup`, \
          or `apt-get install chromium` and `npm ci --prefix tests/browser`"
     );
     let out = Command::new("node")
