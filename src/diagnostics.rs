@@ -140,6 +140,14 @@ impl Diagnostic {
     }
 }
 
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Diagnostics {
+        let mut all = Diagnostics::new();
+        all.push(diagnostic);
+        all
+    }
+}
+
 /// Everything found in one run.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {

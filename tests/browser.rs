@@ -83,16 +83,9 @@ fn drive(steps: Value) -> Vec<Value> {
 }
 
 fn search_json(root: &Path, args: &[&str]) -> Value {
-    let mut all = vec!["search", "--json", "--limit", "1000", "--root"];
-    all.push(root.to_str().unwrap());
+    let mut all = vec!["--limit", "1000"];
     all.extend_from_slice(args);
-    let out = common::fouweb(&all);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::search_json(root, &all)
 }
 
 fn urls_of_cli(response: &Value) -> BTreeSet<String> {
@@ -297,41 +290,12 @@ fn the_search_page_says_what_to_do_without_javascript() {
     assert!(common::read(&public.join("index.html")).contains("href=\"/sok/\""));
 }
 
-/// `fouweb serve` on a free port; returns the child and its port.
-fn start_serve(root: &Path) -> (ChildGuard, u16) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fouweb"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let port = first
-        .split("http://127.0.0.1:")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("unexpected first line: {first}"));
-    std::thread::spawn(move || for _ in lines.by_ref() {});
-    (ChildGuard(child), port)
-}
-
-struct ChildGuard(Child);
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn an_edited_report_reloads_by_itself_and_errors_show_an_overlay() {
     let site = common::example_site();
     let root = site.path().canonicalize().unwrap();
-    let (_server, port) = start_serve(&root);
+    let server = common::Served::start(&root);
+    let port = server.port;
     let file = root.join("content/tabb-nora-2021.md");
     let text = std::fs::read_to_string(&file).unwrap();
     let retitled = text.replacen("title: ", "title: Levande omladdning – ", 1);

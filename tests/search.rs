@@ -8,15 +8,7 @@ use std::path::Path;
 use serde_json::Value;
 
 fn search(root: &Path, args: &[&str]) -> Value {
-    let mut all = vec!["search", "--json", "--root", root.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let out = common::fouweb(&all);
-    assert!(
-        out.status.success(),
-        "search {args:?} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::search_json(root, args)
 }
 
 fn slugs(response: &Value) -> Vec<String> {

@@ -5,35 +5,21 @@ mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub struct Server {
-    child: Child,
+    /// Stops the server when the test ends.
+    _served: common::Served,
     pub port: u16,
     version: Arc<AtomicU64>,
 }
 
 impl Server {
     pub fn start(root: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_fouweb"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let first = lines.next().unwrap().unwrap();
-        let port: u16 = first
-            .split("http://127.0.0.1:")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("unexpected first line: {first}"));
-        std::thread::spawn(move || for _ in lines.by_ref() {});
+        let served = common::Served::start(root);
+        let port = served.port;
         let version = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&version);
         let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -47,7 +33,7 @@ impl Server {
             }
         });
         let server = Server {
-            child,
+            _served: served,
             port,
             version,
         };
@@ -84,13 +70,6 @@ impl Server {
         let head = String::from_utf8_lossy(&raw[..split]).to_string();
         let status = head.split(' ').nth(1).unwrap().parse().unwrap();
         (status, raw[split + 4..].to_vec())
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -111,12 +111,11 @@ fn write_bundle(
 ) -> Result<Bundle, crate::diagnostics::Diagnostics> {
     use crate::site::Sink;
     search::bundle::build(site, texts, |path, bytes| staging.put(&path, bytes)).map_err(|e| {
-        let mut all = crate::diagnostics::Diagnostics::new();
-        all.push(crate::diagnostics::Diagnostic::error(
-            std::path::PathBuf::from(search::bundle::BUNDLE_DIR),
+        crate::diagnostics::Diagnostic::error(
+            search::bundle::BUNDLE_DIR,
             format!("cannot build the browser search bundle: {e}"),
-        ));
-        all
+        )
+        .into()
     })
 }
 

@@ -181,21 +181,20 @@ fn check_unique_slugs(reports: &[Report], diagnostics: &mut Diagnostics) {
     let mut seen: HashMap<&str, &Path> = HashMap::with_capacity(reports.len());
     for r in reports {
         if let Some(first) = seen.insert(&r.slug, &r.source) {
-            diagnostics.push(
-                Diagnostic::error(
-                    &r.source,
-                    format!(
-                        "the URL name `{}` is also used by {}",
-                        r.slug,
-                        first.display()
-                    ),
-                )
-                .at(Span::start())
-                .with_hint("rename one of the two files, or give one of them a different `slug:`"),
-            );
+            diagnostics.push(duplicate_slug(&r.source, &r.slug, first));
             seen.insert(&r.slug, first);
         }
     }
+}
+
+/// The error for a report at `source` whose URL name `slug` the report at `first` has already.
+pub fn duplicate_slug(source: &Path, slug: &str, first: &Path) -> Diagnostic {
+    Diagnostic::error(
+        source,
+        format!("the URL name `{slug}` is also used by {}", first.display()),
+    )
+    .at(Span::start())
+    .with_hint("rename one of the two files, or give one of them a different `slug:`")
 }
 
 #[cfg(test)]

@@ -7,6 +7,6 @@ pub mod period;
 mod report;
 mod split;
 
-pub use loader::{discover, is_report_path, load_file, load_reports};
+pub use loader::{discover, duplicate_slug, is_report_path, load_file, load_reports};
 pub use period::{Period, YearMonth};
 pub use report::{MethodRef, Report};

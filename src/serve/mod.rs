@@ -202,7 +202,9 @@ fn keep_search_bundle(
     previous: &crate::site::workspace::Files,
     files: &mut Arc<crate::site::workspace::Files>,
 ) {
-    if files.keys().any(|k| k.starts_with("pagefind/")) {
+    // One lookup each, not a scan: most rebuilds of large sites have no bundle at all.
+    const ENTRY: &str = "pagefind/pagefind.js";
+    if files.contains_key(ENTRY) || !previous.contains_key(ENTRY) {
         return;
     }
     let map = Arc::make_mut(files);

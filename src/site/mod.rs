@@ -103,13 +103,13 @@ pub fn write(
         return Err(diagnostics);
     }
     let staging = Staging::new(output)
-        .map_err(|e| single(io_error(output, "creating a temporary folder", e)))?;
+        .map_err(|e| Diagnostics::from(io_error(output, "creating a temporary folder", e)))?;
     let mut stats = render_into(site, root, output, options, &staging)?;
     let render = started.elapsed();
     extra(&staging)?;
     staging
         .commit()
-        .map_err(|e| single(io_error(output, "replacing the output folder", e)))?;
+        .map_err(|e| Diagnostics::from(io_error(output, "replacing the output folder", e)))?;
     stats.render = render;
     stats.total = started.elapsed();
     Ok(stats)
@@ -247,12 +247,6 @@ fn first_duplicate_path(site: &Site, renderer: &Renderer, plan: &[PageKind]) -> 
     plan.iter()
         .map(|&page| renderer.urls().output_path(&renderer.urls().of(site, page)))
         .find(|path| !seen.insert(path.clone()))
-}
-
-fn single(d: Diagnostic) -> Diagnostics {
-    let mut all = Diagnostics::new();
-    all.push(d);
-    all
 }
 
 /// Refuses output folders that would swallow the site itself (`--output .`).

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::content::{discover, load_file, period, Report};
-use crate::diagnostics::{display_path, Diagnostic, Diagnostics, Span};
+use crate::content::{discover, duplicate_slug, load_file, period, Report};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::theme::Theme;
 
 use super::deps::pages_of_report;
@@ -203,7 +203,7 @@ impl Workspace {
 
     fn copy_static_files(&mut self, outcome: &mut Outcome) -> Result<(), Diagnostics> {
         let files = Theme::for_site(&self.root).static_files().map_err(|e| {
-            single(
+            Diagnostics::from(
                 Diagnostic::error("static", format!("cannot read static files: {e}"))
                     .with_hint("check the permissions of the site's static/ folder"),
             )
@@ -462,24 +462,7 @@ fn check_slugs(
     for (shown, report, _) in parsed {
         let Some(report) = report else { continue };
         if let Some(first) = owners.insert(&report.slug, shown) {
-            errors.push(
-                Diagnostic::error(
-                    shown,
-                    format!(
-                        "the URL name `{}` is also used by {}",
-                        report.slug,
-                        first.display()
-                    ),
-                )
-                .at(Span::start())
-                .with_hint("rename one of the two files, or give one of them a different `slug:`"),
-            );
+            errors.push(duplicate_slug(shown, &report.slug, first));
         }
     }
-}
-
-fn single(d: Diagnostic) -> Diagnostics {
-    let mut all = Diagnostics::new();
-    all.push(d);
-    all
 }

@@ -92,3 +92,53 @@ pub fn example_site() -> tempfile::TempDir {
     copy_dir(&repo.join("vocabulary"), &site.path().join("vocabulary"));
     site
 }
+
+/// `fouweb search --json --root ROOT ARGS…` as JSON.
+pub fn search_json(root: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["search", "--json", "--root", root.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let out = fouweb(&all);
+    assert!(
+        out.status.success(),
+        "search {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// `fouweb serve` of `root` on a free port; stopped when dropped.
+pub struct Served {
+    child: std::process::Child,
+    pub port: u16,
+}
+
+impl Served {
+    pub fn start(root: &Path) -> Served {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_fouweb"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let first = lines.next().unwrap().unwrap();
+        let port = first
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected first line: {first}"));
+        // Keep reading, so that the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines.by_ref() {});
+        Served { child, port }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
