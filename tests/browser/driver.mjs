@@ -4,7 +4,7 @@
 //
 // Steps: {goto}, {waitFor, state?}, {waitForFunction}, {type, text}, {fill, text}, {click},
 // {press}, {write, content}, {rename: [from, to]}, {remove}, {sleep}, {probe: "search"},
-// {eval}, {title}. Every step may carry a `timeout` in milliseconds.
+// {eval}, {title}, {netReset}, {net} (requests and bytes fetched since the last netReset). Every step may carry a `timeout` in milliseconds.
 
 import { chromium } from "playwright-core";
 import { promises as fs } from "node:fs";
@@ -71,6 +71,18 @@ function searchState() {
   };
 }
 
+// Bytes on the wire (headers and body as received) per finished request.
+let net = { requests: 0, bytes: 0 };
+const pendingSizes = [];
+page.on("requestfinished", (req) => {
+  pendingSizes.push(
+    req.sizes().then((s) => {
+      net.requests += 1;
+      net.bytes += s.responseBodySize + s.responseHeadersSize;
+    }),
+  );
+});
+
 const results = [];
 let failed = null;
 for (const [i, step] of steps.entries()) {
@@ -107,6 +119,12 @@ for (const [i, step] of steps.entries()) {
       results.push(await page.evaluate(searchState));
     } else if (step.eval !== undefined) {
       results.push(await page.evaluate(step.eval));
+    } else if (step.netReset !== undefined) {
+      await Promise.all(pendingSizes.splice(0));
+      net = { requests: 0, bytes: 0 };
+    } else if (step.net !== undefined) {
+      await Promise.all(pendingSizes.splice(0));
+      results.push({ ...net });
     } else if (step.title !== undefined) {
       results.push(await page.title());
     } else {
