@@ -7,7 +7,7 @@ use minijinja::value::Value;
 use minijinja::{context, Environment};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::markdown;
@@ -30,7 +30,8 @@ pub struct Renderer<'s> {
     env: Environment<'static>,
     theme: Theme,
     urls: Urls,
-    cards: Vec<Value>,
+    /// Per report, its card (the fields every list shows), made when first needed.
+    cards: Vec<OnceLock<Value>>,
     county_refs: Vec<Value>,
     kommun_refs: Vec<Value>,
     method_refs: Vec<Value>,
@@ -126,47 +127,8 @@ impl<'s> Renderer<'s> {
                 })
             })
             .collect();
-        let cards = site
-            .reports
-            .iter()
-            .zip(&site.report_methods)
-            .map(|(r, methods)| {
-                Value::from_serialize(Card {
-                    slug: &r.slug,
-                    url: urls.report(&r.slug),
-                    title: &r.title,
-                    summary: &r.summary,
-                    organisation: r.organisation.as_deref(),
-                    status: r.status.as_deref(),
-                    period: PeriodValue {
-                        start: r.period.start.to_string(),
-                        end: r.period.end.map(|e| e.to_string()),
-                        first_year: r.period.start.year,
-                        last_year: r.period.end.map(|e| e.year),
-                    },
-                    counties: r
-                        .counties
-                        .iter()
-                        .map(|c| county_refs[c.0 as usize].clone())
-                        .collect(),
-                    subregions: r
-                        .subregions
-                        .iter()
-                        .map(|&s| regions.subregion(s).name.as_str())
-                        .collect(),
-                    municipalities: r
-                        .municipalities
-                        .iter()
-                        .map(|k| kommun_refs[k.0 as usize].clone())
-                        .collect(),
-                    methods: methods
-                        .iter()
-                        .map(|m| method_refs[m.0 as usize].clone())
-                        .collect(),
-                    tags: &r.tags,
-                })
-            })
-            .collect();
+        // Made on first use: a dev-server rebuild of one report page needs only a few.
+        let cards = site.reports.iter().map(|_| OnceLock::new()).collect();
         let env = environment(site, &theme, &urls, options);
         Renderer {
             site,
@@ -274,15 +236,64 @@ impl<'s> Renderer<'s> {
         context! { page => page_value, ..body }
     }
 
+    /// The card of report `r`: what a list shows of it.
+    fn card(&self, r: ReportIdx) -> Value {
+        self.cards[r as usize]
+            .get_or_init(|| {
+                let site = self.site;
+                let regions = &site.vocabulary.regions;
+                let report = &site.reports[r as usize];
+                Value::from_serialize(Card {
+                    slug: &report.slug,
+                    url: self.urls.report(&report.slug),
+                    title: &report.title,
+                    summary: &report.summary,
+                    organisation: report.organisation.as_deref(),
+                    status: report.status.as_deref(),
+                    period: PeriodValue {
+                        start: report.period.start.to_string(),
+                        end: report.period.end.map(|e| e.to_string()),
+                        first_year: report.period.start.year,
+                        last_year: report.period.end.map(|e| e.year),
+                    },
+                    counties: report
+                        .counties
+                        .iter()
+                        .map(|c| self.county_refs[c.0 as usize].clone())
+                        .collect(),
+                    subregions: report
+                        .subregions
+                        .iter()
+                        .map(|&s| regions.subregion(s).name.as_str())
+                        .collect(),
+                    municipalities: report
+                        .municipalities
+                        .iter()
+                        .map(|k| self.kommun_refs[k.0 as usize].clone())
+                        .collect(),
+                    methods: site.report_methods[r as usize]
+                        .iter()
+                        .map(|m| self.method_refs[m.0 as usize].clone())
+                        .collect(),
+                    tags: &report.tags,
+                })
+            })
+            .clone()
+    }
+
     fn all_cards(&self) -> Value {
-        Value::from(self.cards.clone())
+        Value::from(
+            (0..self.site.reports.len() as ReportIdx)
+                .map(|r| self.card(r))
+                .collect::<Vec<_>>(),
+        )
     }
 
     fn cards_of(&self, reports: impl IntoIterator<Item = ReportIdx>) -> Value {
         Value::from(
             reports
                 .into_iter()
-                .map(|r| self.cards[r as usize].clone())
+                .map(|r| self.card(r))
                 .collect::<Vec<_>>(),
         )
     }
@@ -414,7 +425,7 @@ impl<'s> Renderer<'s> {
             funding => &report.funding,
             budget_sek => report.budget_sek,
             contact => &report.contact,
-            ..self.cards[r as usize].clone()
+            ..self.card(r)
         };
         context! { report => full, related => self.cards_of(self.related(r)) }
     }
@@ -695,7 +706,7 @@ impl<'s> Renderer<'s> {
             .map(|r| {
                 let p = &self.site.reports[r as usize].period;
                 let updated = format!("{}-01T00:00:00Z", p.start);
-                context! { updated => updated, ..self.cards[r as usize].clone() }
+                context! { updated => updated, ..self.card(r) }
             })
             .collect();
         let updated = entries

@@ -283,6 +283,23 @@ impl Workspace {
                     _ => false,
                 },
             );
+        if bodies_only {
+            // Titles and every other field are unchanged, so each report keeps its place and
+            // only its own page changes: no new model, no other page.
+            let edits: Vec<(usize, Report)> = parsed
+                .into_iter()
+                .filter_map(|(shown, new, _)| Some((*old_index.get(shown.as_path())?, new?)))
+                .collect();
+            let Some(site) = self.site.as_mut() else {
+                return Ok(());
+            };
+            let mut pages = BTreeSet::new();
+            for (i, new) in edits {
+                site.reports[i] = new;
+                pages.insert(PageKind::Report(i as u32));
+            }
+            return self.render_pages(&pages, Vec::new(), outcome);
+        }
         let old_urls = Urls::new(&site.config);
         let mut old_pages: Vec<(PageKey, String)> = Vec::new();
         let mut seen = HashSet::new();
@@ -290,12 +307,7 @@ impl Workspace {
             let Some(&i) = old_index.get(shown.as_path()) else {
                 continue;
             };
-            let pages = if bodies_only {
-                BTreeSet::from([PageKind::Report(i as u32)])
-            } else {
-                pages_of_report(site, i as u32)
-            };
-            for page in pages {
+            for page in pages_of_report(site, i as u32) {
                 if seen.insert(page) {
                     let path = old_urls.output_path(&old_urls.of(site, page));
                     old_pages.push((key_of(site, page), path));
@@ -328,11 +340,7 @@ impl Workspace {
             let Some(r) = new_site.reports.iter().position(|r| &r.source == source) else {
                 continue;
             };
-            if bodies_only {
-                pages.insert(PageKind::Report(r as u32));
-            } else {
-                pages.extend(pages_of_report(&new_site, r as u32));
-            }
+            pages.extend(pages_of_report(&new_site, r as u32));
         }
         let mut gone: Vec<String> = Vec::new();
         for (key, path) in old_pages {
@@ -344,12 +352,25 @@ impl Workspace {
             }
         }
 
-        if !self.options.search_page {
-            pages.remove(&PageKind::Search);
-        }
-        let renderer = Renderer::new(&new_site, Theme::for_site(&self.root), self.options);
+        self.site = Some(new_site);
+        self.render_pages(&pages, gone, outcome)
+    }
+
+    /// Renders `pages` of the current site into a new file map, without the files of `gone`
+    /// (unless rendered anew).
+    fn render_pages(
+        &mut self,
+        pages: &BTreeSet<PageKind>,
+        gone: Vec<String>,
+        outcome: &mut Outcome,
+    ) -> Result<(), Diagnostics> {
+        let Some(site) = &self.site else {
+            return Ok(());
+        };
+        let renderer = Renderer::new(site, Theme::for_site(&self.root), self.options);
         let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = pages
             .par_iter()
+            .filter(|&&page| self.options.search_page || page != PageKind::Search)
             .map(|&page| renderer.render(page))
             .collect();
         drop(renderer);
@@ -371,7 +392,6 @@ impl Workspace {
                 outcome.removed += 1;
             }
         }
-        self.site = Some(new_site);
         if render_errors.has_errors() {
             // The model is updated; the pages that failed keep their old content until the
             // template is fixed (which re-renders everything).
