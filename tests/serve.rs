@@ -1,4 +1,5 @@
-//! `fouweb serve` over HTTP: after each edit the served site equals a fresh build.
+//! `fouweb serve` over HTTP: after each edit the served site equals a fresh build, and
+//! `/api/search` answers as `fouweb search` does on that build.
 
 mod common;
 
@@ -106,6 +107,78 @@ fn assert_serves_a_fresh_build(server: &Server, root: &Path, what: &str) {
         assert_eq!(status, 200, "{what}: {url}");
         assert!(strip_live(&body) == bytes, "{what}: {url} differs");
     }
+    assert_search_agrees(server, root, what);
+}
+
+/// Searches asked of `fouweb search` (as its arguments) and of `/api/search`.
+const SEARCHES: &[&[&str]] = &[
+    &[],
+    &["barngrupp"],
+    &["titel"],
+    &["barnen", "--county", "Kronoberg", "--county", "Gotland"],
+    &["--method", "bra"],
+    &["--year", "2021", "--method", "tabb"],
+    &["--kommun", "Nora"],
+];
+
+/// The `/api/search` query string of `fouweb search` arguments.
+fn api_query(args: &[&str]) -> String {
+    let mut query = vec!["limit=1000".to_string()];
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let key = match *arg {
+            "--county" => "lan",
+            "--method" => "metod",
+            "--kommun" => "kommun",
+            "--year" => "ar",
+            word => {
+                query.push(format!("q={word}"));
+                continue;
+            }
+        };
+        query.push(format!("{key}={}", rest.next().unwrap()));
+    }
+    query.join("&")
+}
+
+/// A search answer without what may differ between an index updated in place and a fresh one:
+/// scores (document statistics still count deleted documents until segments merge), and so
+/// the order of hits for a text query.
+fn comparable(mut answer: serde_json::Value, ranked: bool) -> serde_json::Value {
+    let hits = answer["hits"].as_array_mut().unwrap();
+    for hit in hits.iter_mut() {
+        hit.as_object_mut().unwrap().remove("score");
+    }
+    if ranked {
+        hits.sort_by_key(|h| h["slug"].as_str().unwrap().to_string());
+    }
+    answer
+}
+
+/// `/api/search` answers as `fouweb search` does on a fresh build (which `root` must have).
+/// The index is updated just after the reload, so a few tries are allowed.
+fn assert_search_agrees(server: &Server, root: &Path, what: &str) {
+    for args in SEARCHES {
+        let mut cli_args = vec!["--limit", "1000"];
+        cli_args.extend_from_slice(args);
+        let ranked = args.first().is_some_and(|a| !a.starts_with("--"));
+        let expected = comparable(common::search_json(root, &cli_args), ranked);
+        let url = format!("/api/search?{}", api_query(args));
+        let started = Instant::now();
+        loop {
+            let (status, body) = server.get(&url);
+            assert_eq!(status, 200, "{what}: {url}");
+            let served = comparable(serde_json::from_slice(&body).unwrap(), ranked);
+            if served == expected {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{what}: {url}\nserved:   {served}\nexpected: {expected}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 fn edit_and_wait(server: &Server, change: impl FnOnce()) {
@@ -185,6 +258,9 @@ fn served_pages_follow_edits_creations_renames_and_deletions() {
     let mut raw = String::new();
     stream.read_to_string(&mut raw).unwrap();
     assert!(raw.starts_with("HTTP/1.1 405"), "{raw}");
+    let (status, body) = server.get("/api/search?lan=Atlantis");
+    assert_eq!(status, 400);
+    assert!(String::from_utf8_lossy(&body).contains("unknown county `Atlantis`"));
     for path in [
         "/../Cargo.toml",
         "/%2e%2e/content/ny.md",

@@ -22,13 +22,16 @@ pub struct IndexMeta {
     pub version: u32,
     pub counties: BTreeMap<String, String>,
     pub methods: BTreeMap<String, String>,
-    /// Per report, in index order (the `order` field): what the facets count.
-    pub reports: Vec<ReportFacets>,
+    /// Per slot (the `slot` field of a report's document): what the facets count. A slot is
+    /// empty after its report was removed from a live index.
+    pub reports: Vec<Option<ReportFacets>>,
 }
 
 /// The facet values of one report, so that facet counts need no access to the index.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ReportFacets {
+    /// Position in title order, for listing reports when there is no query to rank by.
+    pub rank: u32,
     pub counties: Vec<String>,
     pub methods: Vec<String>,
     /// First and last year the report was active.
@@ -83,13 +86,35 @@ fn fill(site: &Site, texts: &[String], dir: &Path) -> Result<(), SearchError> {
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(dir, schema).map_err(SearchError::index)?;
     analyzer::register(index.tokenizers());
+    let mut writer = writer(&index)?;
+    // A written index is never updated: each report's slot is its place in title order.
+    add_documents(&mut writer, site, &fields, texts, u64::from)?;
+    writer.commit().map_err(SearchError::index)?;
+    writer.wait_merging_threads().map_err(SearchError::index)?;
+    let meta = meta_of(site, |r| Some(u64::from(r)));
+    let json = serde_json::to_vec(&meta).unwrap_or_default();
+    std::fs::write(dir.join(META_FILE), json).map_err(|e| SearchError::io(dir, e))?;
+    Ok(())
+}
+
+pub(super) fn writer(index: &Index) -> Result<IndexWriter, SearchError> {
     // Tantivy wants at least 15 MB per indexing thread.
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 4);
-    let mut writer: IndexWriter = index
+    index
         .writer_with_num_threads(threads, threads * 40_000_000)
-        .map_err(SearchError::index)?;
+        .map_err(SearchError::index)
+}
+
+/// Adds a document for every report of `site`; `slot_of` gives each its slot.
+pub(super) fn add_documents(
+    writer: &mut IndexWriter,
+    site: &Site,
+    fields: &Fields,
+    texts: &[String],
+    slot_of: impl Fn(ReportIdx) -> u64 + Sync,
+) -> Result<(), SearchError> {
     let urls = Urls::new(&site.config);
     // Documents are prepared in parallel a chunk at a time, so that the whole corpus's text is
     // never held twice in memory.
@@ -98,15 +123,21 @@ fn fill(site: &Site, texts: &[String], dir: &Path) -> Result<(), SearchError> {
         let end = (start + CHUNK).min(site.reports.len());
         let documents: Vec<TantivyDocument> = (start..end)
             .into_par_iter()
-            .map(|r| document(site, &urls, &fields, texts, r as ReportIdx))
+            .map(|r| {
+                let r = r as ReportIdx;
+                let text = texts.get(r as usize).map_or("", String::as_str);
+                document(site, &urls, fields, text, r, slot_of(r))
+            })
             .collect();
         for doc in documents {
             writer.add_document(doc).map_err(SearchError::index)?;
         }
     }
-    writer.commit().map_err(SearchError::index)?;
-    writer.wait_merging_threads().map_err(SearchError::index)?;
+    Ok(())
+}
 
+/// The names and facet table of `site`'s index, its reports at the slots `slot_of` gives.
+pub(super) fn meta_of(site: &Site, slot_of: impl Fn(ReportIdx) -> Option<u64>) -> IndexMeta {
     let regions = &site.vocabulary.regions;
     let mut meta = IndexMeta {
         version: schema::VERSION,
@@ -122,29 +153,29 @@ fn fill(site: &Site, texts: &[String], dir: &Path) -> Result<(), SearchError> {
         meta.methods
             .insert(method.id.0.clone(), method.name.clone());
     }
-    meta.reports = site
-        .reports
-        .iter()
-        .zip(&site.report_methods)
-        .map(|(r, methods)| {
-            let years = r.period.years(site.current_year);
-            ReportFacets {
-                counties: r
-                    .counties
-                    .iter()
-                    .map(|&c| regions.county(c).code.0.clone())
-                    .collect(),
-                methods: methods
-                    .iter()
-                    .map(|&m| site.method(m).id.0.clone())
-                    .collect(),
-                years: [*years.start(), *years.end()],
-            }
-        })
-        .collect();
-    let json = serde_json::to_vec(&meta).unwrap_or_default();
-    std::fs::write(dir.join(META_FILE), json).map_err(|e| SearchError::io(dir, e))?;
-    Ok(())
+    for (r, (report, methods)) in site.reports.iter().zip(&site.report_methods).enumerate() {
+        let r = r as ReportIdx;
+        let Some(slot) = slot_of(r) else { continue };
+        let slot = slot as usize;
+        if meta.reports.len() <= slot {
+            meta.reports.resize(slot + 1, None);
+        }
+        let years = report.period.years(site.current_year);
+        meta.reports[slot] = Some(ReportFacets {
+            rank: r,
+            counties: report
+                .counties
+                .iter()
+                .map(|&c| regions.county(c).code.0.clone())
+                .collect(),
+            methods: methods
+                .iter()
+                .map(|&m| site.method(m).id.0.clone())
+                .collect(),
+            years: [*years.start(), *years.end()],
+        });
+    }
+    meta
 }
 
 /// The facet of a county (`/18`) or of a municipality under its county (`/18/1884`).
@@ -155,21 +186,22 @@ pub fn county_facet(county: &str, kommun: Option<&str>) -> Facet {
     }
 }
 
-fn document(
+/// The document of report `r`; `body` is its plain text.
+pub(super) fn document(
     site: &Site,
     urls: &Urls,
     f: &Fields,
-    texts: &[String],
+    body: &str,
     r: ReportIdx,
+    slot: u64,
 ) -> TantivyDocument {
     let report = &site.reports[r as usize];
     let regions = &site.vocabulary.regions;
     let mut doc = TantivyDocument::default();
     doc.add_text(f.slug, &report.slug);
-    doc.add_u64(f.order, u64::from(r));
+    doc.add_u64(f.slot, slot);
     doc.add_text(f.title, &report.title);
     doc.add_text(f.title_folded, &report.title);
-    let body = texts.get(r as usize).map_or("", String::as_str);
     doc.add_text(f.body_folded, body);
     doc.add_text(f.body, body);
 

@@ -5,6 +5,7 @@ pub mod analyzer;
 #[cfg(feature = "pagefind")]
 pub mod bundle;
 mod index;
+pub mod live;
 mod query;
 mod schema;
 mod snippet;
@@ -13,6 +14,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use index::{index_dir, metadata_text, write, IndexMeta, IndexStats};
+pub use live::LiveIndex;
 pub use query::{Facets, Hit, Request, Response, Searcher};
 
 /// Each report's body as plain text (parallel to `site.reports`): made once, indexed by both

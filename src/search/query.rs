@@ -15,7 +15,7 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, TantivyDocument, Value};
-use tantivy::{Index, IndexReader, Order, Term};
+use tantivy::{Index, IndexReader, Term};
 
 use crate::vocabulary::{or_list, slugify, RegionMatch, Vocabulary};
 
@@ -94,17 +94,26 @@ impl Searcher {
         }
         let index = Index::open_in_dir(dir).map_err(SearchError::index)?;
         analyzer::register(index.tokenizers());
-        let (_, fields) = schema::build();
         let reader = index.reader().map_err(SearchError::index)?;
-        let facet_table = FacetTable::new(&meta);
-        Ok(Searcher {
+        Ok(Searcher::new(reader, meta))
+    }
+
+    /// A searcher over `reader`'s index, whose facet table is `meta`.
+    pub(super) fn new(reader: IndexReader, meta: IndexMeta) -> Searcher {
+        let (_, fields) = schema::build();
+        Searcher {
             reader,
             fields,
-            facet_table,
+            facet_table: FacetTable::new(&meta),
             meta,
             swedish: analyzer::swedish(),
             folded: analyzer::folded(),
-        })
+        }
+    }
+
+    /// How many reports the index holds.
+    pub fn documents(&self) -> u64 {
+        self.reader.searcher().num_docs()
     }
 
     pub fn search(
@@ -132,7 +141,7 @@ impl Searcher {
 
         let searcher = self.reader.searcher();
         let matched = searcher
-            .search(&query, &OrderCollector)
+            .search(&query, &SlotCollector)
             .map_err(SearchError::index)?;
         let limit = request.limit.max(1);
         let top: Vec<(f32, tantivy::DocAddress)> = if has_text {
@@ -140,12 +149,17 @@ impl Searcher {
                 .search(&query, &TopDocs::with_limit(limit).order_by_score())
                 .map_err(SearchError::index)?
         } else {
-            searcher
-                .search(
-                    &query,
-                    &TopDocs::with_limit(limit).order_by_u64_field("order", Order::Asc),
-                )
-                .map_err(SearchError::index)?
+            // Nothing to rank by: the matching reports in title order.
+            let mut listed: Vec<(u32, tantivy::DocAddress)> = matched
+                .iter()
+                .map(|&(slot, address)| (self.facet_table.rank(slot), address))
+                .collect();
+            if listed.len() > limit {
+                listed.select_nth_unstable_by_key(limit, |&(rank, _)| rank);
+                listed.truncate(limit);
+            }
+            listed.sort_unstable_by_key(|&(rank, _)| rank);
+            listed
                 .into_iter()
                 .map(|(_, address)| (1.0, address))
                 .collect()
@@ -188,23 +202,23 @@ impl Searcher {
         })
     }
 
-    /// Facet counts of the matched reports (by their `order`), from the table beside the index.
-    fn facets(&self, matched: &[u64]) -> Facets {
+    /// Facet counts of the matched reports (by their slot), from the table beside the index.
+    fn facets(&self, matched: &[(u64, tantivy::DocAddress)]) -> Facets {
         let table = &self.facet_table;
         let mut county = vec![0u64; table.counties.len()];
         let mut method = vec![0u64; table.methods.len()];
         let mut year = vec![0u64; table.years.len()];
-        for &order in matched {
-            let Some(report) = table.reports.get(order as usize) else {
+        for &(slot, _) in matched {
+            let Some(Some(report)) = table.reports.get(slot as usize) else {
                 continue;
             };
-            for &c in &report.0 {
+            for &c in &report.counties {
                 county[c as usize] += 1;
             }
-            for &m in &report.1 {
+            for &m in &report.methods {
                 method[m as usize] += 1;
             }
-            for y in report.2[0]..=report.2[1] {
+            for y in report.years[0]..=report.years[1] {
                 year[(y - table.first_year) as usize] += 1;
             }
         }
@@ -427,16 +441,35 @@ struct FacetTable {
     /// Years as text, from `first_year` on.
     years: Vec<String>,
     first_year: u16,
-    /// Per report (by `order`): county indices, method indices, first and last year.
-    reports: Vec<(Vec<u16>, Vec<u16>, [u16; 2])>,
+    /// Per slot: county indices, method indices, first and last year, rank in title order.
+    reports: Vec<Option<SlotFacets>>,
+}
+
+struct SlotFacets {
+    counties: Vec<u16>,
+    methods: Vec<u16>,
+    years: [u16; 2],
+    rank: u32,
 }
 
 impl FacetTable {
     fn new(meta: &IndexMeta) -> FacetTable {
         let codes: Vec<&String> = meta.counties.keys().collect();
         let ids: Vec<&String> = meta.methods.keys().collect();
-        let first_year = meta.reports.iter().map(|r| r.years[0]).min().unwrap_or(0);
-        let last_year = meta.reports.iter().map(|r| r.years[1]).max().unwrap_or(0);
+        let first_year = meta
+            .reports
+            .iter()
+            .flatten()
+            .map(|r| r.years[0])
+            .min()
+            .unwrap_or(0);
+        let last_year = meta
+            .reports
+            .iter()
+            .flatten()
+            .map(|r| r.years[1])
+            .max()
+            .unwrap_or(0);
         let position =
             |list: &[&String], key: &String| list.binary_search(&key).ok().map(|i| i as u16);
         FacetTable {
@@ -450,43 +483,54 @@ impl FacetTable {
                 .reports
                 .iter()
                 .map(|r| {
-                    (
-                        r.counties
+                    r.as_ref().map(|r| SlotFacets {
+                        counties: r
+                            .counties
                             .iter()
                             .filter_map(|c| position(&codes, c))
                             .collect(),
-                        r.methods.iter().filter_map(|m| position(&ids, m)).collect(),
-                        [
+                        methods: r.methods.iter().filter_map(|m| position(&ids, m)).collect(),
+                        years: [
                             r.years[0].max(first_year),
                             r.years[1].max(r.years[0]).min(last_year),
                         ],
-                    )
+                        rank: r.rank,
+                    })
                 })
                 .collect(),
         }
     }
+
+    fn rank(&self, slot: u64) -> u32 {
+        match self.reports.get(slot as usize) {
+            Some(Some(report)) => report.rank,
+            _ => u32::MAX,
+        }
+    }
 }
 
-/// Collects the `order` of every matching report.
-struct OrderCollector;
+/// Collects the slot and address of every matching report.
+struct SlotCollector;
 
-struct SegmentOrders {
+struct SegmentSlots {
+    segment: tantivy::SegmentOrdinal,
     column: tantivy::columnar::Column<u64>,
-    orders: Vec<u64>,
+    found: Vec<(u64, tantivy::DocAddress)>,
 }
 
-impl tantivy::collector::Collector for OrderCollector {
-    type Fruit = Vec<u64>;
-    type Child = SegmentOrders;
+impl tantivy::collector::Collector for SlotCollector {
+    type Fruit = Vec<(u64, tantivy::DocAddress)>;
+    type Child = SegmentSlots;
 
     fn for_segment(
         &self,
-        _: tantivy::SegmentOrdinal,
+        segment: tantivy::SegmentOrdinal,
         reader: &tantivy::SegmentReader,
-    ) -> tantivy::Result<SegmentOrders> {
-        Ok(SegmentOrders {
-            column: reader.fast_fields().u64("order")?,
-            orders: Vec::new(),
+    ) -> tantivy::Result<SegmentSlots> {
+        Ok(SegmentSlots {
+            segment,
+            column: reader.fast_fields().u64(schema::SLOT)?,
+            found: Vec::new(),
         })
     }
 
@@ -494,20 +538,23 @@ impl tantivy::collector::Collector for OrderCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<u64>>) -> tantivy::Result<Vec<u64>> {
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
         Ok(fruits.concat())
     }
 }
 
-impl tantivy::collector::SegmentCollector for SegmentOrders {
-    type Fruit = Vec<u64>;
+impl tantivy::collector::SegmentCollector for SegmentSlots {
+    type Fruit = Vec<(u64, tantivy::DocAddress)>;
 
     fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
-        self.orders.extend(self.column.first(doc));
+        if let Some(slot) = self.column.first(doc) {
+            self.found
+                .push((slot, tantivy::DocAddress::new(self.segment, doc)));
+        }
     }
 
-    fn harvest(self) -> Vec<u64> {
-        self.orders
+    fn harvest(self) -> Self::Fruit {
+        self.found
     }
 }
 

@@ -9,13 +9,17 @@ use tantivy::schema::{
 use super::analyzer::{FOLDED_INDEX, SWEDISH};
 
 /// Bumped whenever the schema or the analyzers change; an index of another version is rebuilt.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
+
+/// The fast field the facet counts are looked up by.
+pub const SLOT: &str = "slot";
 
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     pub slug: Field,
-    /// Position of the report in the site's order (title order), for browsing without a query.
-    pub order: Field,
+    /// The report's entry in the facet table ([`super::IndexMeta::reports`]); stays the same
+    /// while a live index is updated.
+    pub slot: Field,
     pub title: Field,
     pub title_folded: Field,
     pub body: Field,
@@ -52,7 +56,7 @@ pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
         slug: b.add_text_field("slug", STRING | STORED),
-        order: b.add_u64_field("order", NumericOptions::default().set_fast().set_stored()),
+        slot: b.add_u64_field(SLOT, NumericOptions::default().set_fast().set_stored()),
         title: b.add_text_field("title", text(SWEDISH, true)),
         title_folded: b.add_text_field("title_folded", text(FOLDED_INDEX, false)),
         // Stored for snippets (which re-tokenize the text, so no positions are needed).

@@ -19,6 +19,7 @@ use tokio_stream::StreamExt;
 
 use crate::site::workspace::Files;
 
+use super::api::{self, SearchState};
 use super::live;
 
 /// The site as served at one moment.
@@ -40,6 +41,8 @@ pub enum LiveEvent {
 pub struct Shared {
     pub snapshot: Arc<RwLock<Arc<Snapshot>>>,
     pub events: broadcast::Sender<LiveEvent>,
+    /// The live search index; `None` until it is first built.
+    search: Arc<RwLock<Option<Arc<SearchState>>>>,
 }
 
 impl Shared {
@@ -48,6 +51,31 @@ impl Shared {
         Shared {
             snapshot: Arc::new(RwLock::new(Arc::new(snapshot))),
             events,
+            search: Arc::default(),
+        }
+    }
+
+    /// Publishes a site without errors, asking browsers to reload to `version`.
+    pub fn publish_good(&self, files: Arc<Files>, version: u64) {
+        let snapshot = Snapshot {
+            files,
+            version,
+            overlay: None,
+        };
+        self.publish(snapshot, LiveEvent::Version(version));
+    }
+
+    pub fn search(&self) -> Option<Arc<SearchState>> {
+        match self.search.read() {
+            Ok(s) => s.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    pub fn publish_search(&self, state: SearchState) {
+        match self.search.write() {
+            Ok(mut s) => *s = Some(Arc::new(state)),
+            Err(poisoned) => *poisoned.into_inner() = Some(Arc::new(state)),
         }
     }
 
@@ -73,6 +101,7 @@ impl Shared {
 pub fn router(shared: Shared) -> Router {
     Router::new()
         .route(live::EVENTS_PATH, get(events))
+        .route(api::PATH, get(api::search))
         .fallback(site_file)
         .with_state(shared)
 }

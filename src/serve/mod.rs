@@ -1,6 +1,7 @@
 //! `fouweb serve`: the site built into memory, served over HTTP, rebuilt in part on every edit,
 //! with live reload in the browser.
 
+pub mod api;
 pub mod http;
 pub mod live;
 pub mod watch;
@@ -10,9 +11,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::search::LiveIndex;
 use crate::site::workspace::{ChangeSet, Outcome, Workspace};
 use crate::site::RenderOptions;
 
+use api::SearchState;
 use http::{LiveEvent, Shared, Snapshot};
 
 pub struct Options {
@@ -87,6 +90,8 @@ pub fn run(options: &Options) -> Result<(), String> {
     std::thread::Builder::new()
         .name("fouweb-rebuild".into())
         .spawn(move || {
+            // Built here, not before serving: the pages are up while the index is made.
+            let mut index = start_search(&rebuilder, &workspace);
             let mut version = 1;
             while let Ok(mut batch) = changes.recv() {
                 // Take everything that queued up during the last rebuild in one go.
@@ -97,6 +102,10 @@ pub fn run(options: &Options) -> Result<(), String> {
                 let outcome = workspace.apply(batch);
                 version = publish(&rebuilder, &workspace, &outcome, version);
                 log(&what, &outcome);
+                update_search(&rebuilder, &mut workspace, &mut index);
+                if outcome.content_changed && outcome.errors.is_none() {
+                    refresh_search_bundle(&rebuilder, &workspace, version);
+                }
             }
         })
         .map_err(|e| format!("cannot start the rebuild thread: {e}"))?;
@@ -143,29 +152,80 @@ fn publish(shared: &Shared, workspace: &Workspace, outcome: &Outcome, version: u
         return version;
     }
     let version = version + 1;
-    shared.publish(
-        Snapshot {
-            files: Arc::clone(&files),
-            version,
-            overlay: None,
-        },
-        LiveEvent::Version(version),
-    );
-    // The browser bundle is rebuilt after the reload, so that it never delays it.
-    if outcome.content_changed {
-        let mut with_bundle = files;
-        if add_search_bundle(workspace, &mut with_bundle) {
-            shared.publish(
-                Snapshot {
-                    files: with_bundle,
-                    version,
-                    overlay: None,
-                },
-                LiveEvent::Version(version),
+    shared.publish_good(files, version);
+    version
+}
+
+/// Makes the live search index of the opened site and hands it to the server.
+fn start_search(shared: &Shared, workspace: &Workspace) -> Option<LiveIndex> {
+    let site = workspace.site()?;
+    let started = Instant::now();
+    match LiveIndex::new(site) {
+        Ok((index, searcher)) => {
+            shared.publish_search(SearchState {
+                searcher,
+                vocabulary: site.vocabulary.clone(),
+            });
+            println!(
+                "{} search index of {} reports ready in {:.2} s at {}",
+                clock(),
+                site.reports.len(),
+                started.elapsed().as_secs_f64(),
+                api::PATH
             );
+            Some(index)
+        }
+        Err(err) => {
+            eprintln!("{} cannot build the search index: {err}", clock());
+            None
         }
     }
-    version
+}
+
+/// Updates the live search index with the reports the last rebuilds changed: each one's
+/// document is deleted and added again; the others are not touched.
+fn update_search(shared: &Shared, workspace: &mut Workspace, index: &mut Option<LiveIndex>) {
+    let changes = workspace.take_report_changes();
+    if changes.is_empty() {
+        return;
+    }
+    let Some(live) = index else {
+        *index = start_search(shared, workspace);
+        return;
+    };
+    let Some(site) = workspace.site() else {
+        return;
+    };
+    let started = Instant::now();
+    match live.update(site, &changes) {
+        Ok(searcher) => {
+            shared.publish_search(SearchState {
+                searcher,
+                vocabulary: site.vocabulary.clone(),
+            });
+            if std::env::var_os("FOUWEB_TIMINGS").is_some() {
+                eprintln!(
+                    "search index: {} changed, {} removed in {:.1} ms",
+                    changes.changed.len(),
+                    changes.removed.len(),
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+        }
+        Err(err) => eprintln!("{} cannot update the search index: {err}", clock()),
+    }
+}
+
+/// The browser bundle is rebuilt after the reload, so that it never delays it.
+fn refresh_search_bundle(shared: &Shared, workspace: &Workspace, version: u64) {
+    let current = shared.current();
+    if current.version != version {
+        return;
+    }
+    let mut files = Arc::clone(&current.files);
+    if add_search_bundle(workspace, &mut files) {
+        shared.publish_good(files, version);
+    }
 }
 
 /// Sites up to this size get a fresh Pagefind bundle after each content change (about 0.3 s,

@@ -53,6 +53,24 @@ impl ChangeSet {
     }
 }
 
+/// Which reports changed in the model since the last [`Workspace::take_report_changes`]: what
+/// a search index must update.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportChanges {
+    /// Slugs of reports that are new or edited.
+    pub changed: BTreeSet<String>,
+    /// Slugs of reports that are gone (or were renamed; the new slug is in `changed`).
+    pub removed: BTreeSet<String>,
+    /// The whole model was rebuilt.
+    pub everything: bool,
+}
+
+impl ReportChanges {
+    pub fn is_empty(&self) -> bool {
+        *self == ReportChanges::default()
+    }
+}
+
 /// What one rebuild did.
 #[derive(Debug, Clone)]
 pub struct Outcome {
@@ -80,6 +98,7 @@ pub struct Workspace {
     /// Changes not yet applied because some file has errors.
     pending: ChangeSet,
     errors: Option<Diagnostics>,
+    report_changes: ReportChanges,
 }
 
 /// A page named so that it can be found again in the site after an edit (indices shift).
@@ -111,6 +130,7 @@ impl Workspace {
             files: Arc::new(files),
             pending: ChangeSet::default(),
             errors: None,
+            report_changes: ReportChanges::default(),
         };
         Ok((workspace, diagnostics))
     }
@@ -125,6 +145,11 @@ impl Workspace {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// The reports changed since the last call (whatever the rebuilds' outcomes).
+    pub fn take_report_changes(&mut self) -> ReportChanges {
+        std::mem::take(&mut self.report_changes)
     }
 
     /// The errors that keep the site from being rebuilt, if any.
@@ -188,6 +213,7 @@ impl Workspace {
         outcome.content_changed = true;
         self.files = Arc::new(files);
         self.site = Some(site);
+        self.report_changes.everything = true;
         Ok(())
     }
 
@@ -295,6 +321,7 @@ impl Workspace {
             };
             let mut pages = BTreeSet::new();
             for (i, new) in edits {
+                self.report_changes.changed.insert(new.slug.clone());
                 site.reports[i] = new;
                 pages.insert(PageKind::Report(i as u32));
             }
@@ -325,8 +352,17 @@ impl Workspace {
             mut reports,
             ..
         } = old_site;
-        reports.retain(|r| !changed.contains(&r.source));
-        reports.extend(parsed.into_iter().filter_map(|(_, r, _)| r));
+        reports.retain(|r| {
+            let keep = !changed.contains(&r.source);
+            if !keep {
+                self.report_changes.removed.insert(r.slug.clone());
+            }
+            keep
+        });
+        for report in parsed.into_iter().filter_map(|(_, r, _)| r) {
+            self.report_changes.changed.insert(report.slug.clone());
+            reports.push(report);
+        }
         let new_site = Site::new(config, vocabulary, reports, period::current_year());
 
         let mut pages: BTreeSet<PageKind> = BTreeSet::new();
