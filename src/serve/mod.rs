@@ -8,8 +8,9 @@ pub mod watch;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::search::LiveIndex;
 use crate::site::workspace::{ChangeSet, Outcome, Workspace};
@@ -90,10 +91,18 @@ pub fn run(options: &Options) -> Result<(), String> {
     std::thread::Builder::new()
         .name("fouweb-rebuild".into())
         .spawn(move || {
-            // Built here, not before serving: the pages are up while the index is made.
-            let mut index = start_search(&rebuilder, &workspace);
+            let mut search = SearchIndex::start(&rebuilder, &workspace);
             let mut version = 1;
-            while let Ok(mut batch) = changes.recv() {
+            loop {
+                let mut batch = match changes.recv_timeout(Duration::from_millis(200)) {
+                    Ok(batch) => batch,
+                    Err(RecvTimeoutError::Timeout) => {
+                        // Picks up the index once it is built, with the edits made meanwhile.
+                        search.update(&rebuilder, &mut workspace);
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => break,
+                };
                 // Take everything that queued up during the last rebuild in one go.
                 while let Ok(more) = changes.try_recv() {
                     batch.merge(more);
@@ -102,7 +111,7 @@ pub fn run(options: &Options) -> Result<(), String> {
                 let outcome = workspace.apply(batch);
                 version = publish(&rebuilder, &workspace, &outcome, version);
                 log(&what, &outcome);
-                update_search(&rebuilder, &mut workspace, &mut index);
+                search.update(&rebuilder, &mut workspace);
                 if outcome.content_changed && outcome.errors.is_none() {
                     refresh_search_bundle(&rebuilder, &workspace, version);
                 }
@@ -156,63 +165,94 @@ fn publish(shared: &Shared, workspace: &Workspace, outcome: &Outcome, version: u
     version
 }
 
-/// Makes the live search index of the opened site and hands it to the server.
-fn start_search(shared: &Shared, workspace: &Workspace) -> Option<LiveIndex> {
-    let site = workspace.site()?;
-    let started = Instant::now();
-    match LiveIndex::new(site) {
-        Ok((index, searcher)) => {
-            shared.publish_search(SearchState {
-                searcher,
-                vocabulary: site.vocabulary.clone(),
-            });
-            println!(
-                "{} search index of {} reports ready in {:.2} s at {}",
-                clock(),
-                site.reports.len(),
-                started.elapsed().as_secs_f64(),
-                api::PATH
-            );
-            Some(index)
-        }
-        Err(err) => {
-            eprintln!("{} cannot build the search index: {err}", clock());
-            None
-        }
-    }
+/// The dev server's tantivy index: built beside the server at start (the pages are served
+/// meanwhile), then updated report by report after each rebuild.
+struct SearchIndex {
+    /// Delivers the index once its first build is done.
+    building: Option<mpsc::Receiver<LiveIndex>>,
+    live: Option<LiveIndex>,
 }
 
-/// Updates the live search index with the reports the last rebuilds changed: each one's
-/// document is deleted and added again; the others are not touched.
-fn update_search(shared: &Shared, workspace: &mut Workspace, index: &mut Option<LiveIndex>) {
-    let changes = workspace.take_report_changes();
-    if changes.is_empty() {
-        return;
-    }
-    let Some(live) = index else {
-        *index = start_search(shared, workspace);
-        return;
-    };
-    let Some(site) = workspace.site() else {
-        return;
-    };
-    let started = Instant::now();
-    match live.update(site, &changes) {
-        Ok(searcher) => {
-            shared.publish_search(SearchState {
-                searcher,
-                vocabulary: site.vocabulary.clone(),
+impl SearchIndex {
+    fn start(shared: &Shared, workspace: &Workspace) -> SearchIndex {
+        let Some(site) = workspace.site().cloned() else {
+            return SearchIndex {
+                building: None,
+                live: None,
+            };
+        };
+        let (sender, receiver) = mpsc::channel();
+        let shared = shared.clone();
+        let spawned = std::thread::Builder::new()
+            .name("fouweb-index".into())
+            .spawn(move || {
+                let started = Instant::now();
+                match LiveIndex::new(&site) {
+                    Ok((index, searcher)) => {
+                        shared.publish_search(SearchState {
+                            searcher,
+                            vocabulary: site.vocabulary.clone(),
+                        });
+                        println!(
+                            "{} search index of {} reports ready in {:.2} s at {}",
+                            clock(),
+                            site.reports.len(),
+                            started.elapsed().as_secs_f64(),
+                            api::PATH
+                        );
+                        let _ = sender.send(index);
+                    }
+                    Err(err) => eprintln!("{} cannot build the search index: {err}", clock()),
+                }
             });
-            if std::env::var_os("FOUWEB_TIMINGS").is_some() {
-                eprintln!(
-                    "search index: {} changed, {} removed in {:.1} ms",
-                    changes.changed.len(),
-                    changes.removed.len(),
-                    started.elapsed().as_secs_f64() * 1000.0
-                );
+        SearchIndex {
+            building: spawned.ok().map(|_| receiver),
+            live: None,
+        }
+    }
+
+    /// Updates the index with the reports the rebuilds since the last update changed: each
+    /// one's document is deleted and added again; the others are not touched.
+    fn update(&mut self, shared: &Shared, workspace: &mut Workspace) {
+        if self.live.is_none() {
+            match self.building.as_ref().map(|r| r.try_recv()) {
+                Some(Ok(index)) => {
+                    self.live = Some(index);
+                    self.building = None;
+                }
+                // Still building: the changes wait in the workspace.
+                Some(Err(mpsc::TryRecvError::Empty)) => return,
+                _ => {
+                    self.building = None;
+                    return;
+                }
             }
         }
-        Err(err) => eprintln!("{} cannot update the search index: {err}", clock()),
+        let changes = workspace.take_report_changes();
+        let (Some(live), Some(site)) = (self.live.as_mut(), workspace.site()) else {
+            return;
+        };
+        if changes.is_empty() {
+            return;
+        }
+        let started = Instant::now();
+        match live.update(site, &changes) {
+            Ok(searcher) => {
+                shared.publish_search(SearchState {
+                    searcher,
+                    vocabulary: site.vocabulary.clone(),
+                });
+                if std::env::var_os("FOUWEB_TIMINGS").is_some() {
+                    eprintln!(
+                        "search index: {} changed, {} removed in {:.1} ms",
+                        changes.changed.len(),
+                        changes.removed.len(),
+                        started.elapsed().as_secs_f64() * 1000.0
+                    );
+                }
+            }
+            Err(err) => eprintln!("{} cannot update the search index: {err}", clock()),
+        }
     }
 }
 
@@ -230,6 +270,7 @@ fn refresh_search_bundle(shared: &Shared, workspace: &Workspace, version: u64) {
 
 /// Sites up to this size get a fresh Pagefind bundle after each content change (about 0.3 s,
 /// made after the reload but before the next rebuild); larger ones search with `fouweb search`.
+#[cfg(feature = "pagefind")]
 const BUNDLE_LIMIT: usize = 300;
 
 #[cfg(feature = "pagefind")]
