@@ -9,8 +9,8 @@
 #   cold:    the first build into an empty output folder (removed ${COLD_WAIT:-65} s earlier:
 #            ext4 skips inodes freed in the last minute, which would measure the deletion)
 #   rebuild: three more builds over the existing output (the usual case), median reported
-# and finally three full builds (pages and the tantivy search index), median reported.
-# and prints one Markdown table row per corpus. Corpora live in ${BENCH_DIR:-/tmp/fouweb-bench}.
+# and prints one Markdown table row per corpus. The searchable build (Pagefind bundle and tantivy
+# index as well) is measured by bench/search.sh. Corpora live in ${BENCH_DIR:-/tmp/fouweb-bench}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
@@ -31,23 +31,19 @@ run() { # name root
   rm -rf "$2/public" "$2/.public.fouweb-spare"
   sync; sleep "${COLD_WAIT:-65}"
   read -r cold cold_mb <<<"$(measure "$2" --no-search)"
-  local times=() mem=0 full=() full_mem=0
+  local times=() mem=0
   for _ in 1 2 3; do
     read -r t m <<<"$(measure "$2" --no-search)"; times+=("$t"); [ "$m" -gt "$mem" ] && mem=$m
   done
-  for _ in 1 2 3; do
-    read -r t m <<<"$(measure "$2")"; full+=("$t"); [ "$m" -gt "$full_mem" ] && full_mem=$m
-  done
   median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
-  full_median=$(printf '%s\n' "${full[@]}" | sort -n | sed -n 2p)
   bytes=$(du -sb "$2/content" | cut -f1)
-  printf '| %s | %s | %.1f MB | %s s | %s s | %s MB | %s s | %s MB |\n' "$1" "$(ls "$2/content" | wc -l)" \
-    "$(echo "$bytes/1000000" | bc -l)" "$cold" "$median" "$mem" "$full_median" "$full_mem"
+  printf '| %s | %s | %.1f MB | %s s | %s s | %s MB |\n' "$1" "$(ls "$2/content" | wc -l)" \
+    "$(echo "$bytes/1000000" | bc -l)" "$cold" "$median" "$mem"
 }
 
 mkdir -p "$dir"
-echo "| corpus | files | input | pages: cold | pages: rebuild | pages: peak RSS | with search index | peak RSS |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| corpus | files | input | pages: cold | pages: rebuild | pages: peak RSS |"
+echo "|---|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   [ -d "$dir/own-$n/content" ] || "$gen" "$n" "$dir/own-$n" 2>/dev/null
   run "gen_corpus example, N=$n" "$dir/own-$n"

@@ -36,7 +36,7 @@ for n in "${sizes[@]}"; do
   peak=$(printf '%s\n' "${rows[@]}" | awk '$4 > m { m = $4 } END { printf "%.0f", m / 1024 }')
   size=$(du -sb "$site/public/pagefind" | awk '{ printf "%.1f", $1 / 1e6 }')
   bytes=$(bench/search_bytes.sh "$site" "$word")
-  describe() { python3 -c 'import json,sys; d=json.loads(sys.argv[1])[sys.argv[2]]; print(f"{d[\"requests\"]} requests, {d[\"bytes\"]/1000:.0f} KB")' "$bytes" "$1"; }
+  describe() { python3 -c 'import json,sys; d=json.loads(sys.argv[1])[sys.argv[2]]; print("%d requests, %.0f KB" % (d["requests"], d["bytes"] / 1000))' "$bytes" "$1"; }
   printf '| %s | %s s | %s s | %s s | %s MB | %s MB | %s | %s |\n' "$n" "$index" "$bundle" "$wall" "$peak" "$size" \
     "$(describe page_load)" "$(describe one_word_query)"
 done

@@ -140,16 +140,20 @@ impl Searcher {
         };
 
         let searcher = self.reader.searcher();
-        let matched = searcher
-            .search(&query, &SlotCollector)
-            .map_err(SearchError::index)?;
         let limit = request.limit.max(1);
-        let top: Vec<(f32, tantivy::DocAddress)> = if has_text {
+        let (top, matched): (Vec<(f32, tantivy::DocAddress)>, _) = if has_text {
+            // One pass for both the ranking and the facets.
             searcher
-                .search(&query, &TopDocs::with_limit(limit).order_by_score())
+                .search(
+                    &query,
+                    &(TopDocs::with_limit(limit).order_by_score(), SlotCollector),
+                )
                 .map_err(SearchError::index)?
         } else {
             // Nothing to rank by: the matching reports in title order.
+            let matched = searcher
+                .search(&query, &SlotCollector)
+                .map_err(SearchError::index)?;
             let mut listed: Vec<(u32, tantivy::DocAddress)> = matched
                 .iter()
                 .map(|&(slot, address)| (self.facet_table.rank(slot), address))
@@ -159,10 +163,11 @@ impl Searcher {
                 listed.truncate(limit);
             }
             listed.sort_unstable_by_key(|&(rank, _)| rank);
-            listed
+            let top = listed
                 .into_iter()
                 .map(|(_, address)| (1.0, address))
-                .collect()
+                .collect();
+            (top, matched)
         };
 
         let (mut swedish, mut folded) = (self.swedish.clone(), self.folded.clone());
