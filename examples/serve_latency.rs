@@ -37,13 +37,20 @@ fn main() {
         .and_then(|r| r.split('/').next())
         .and_then(|p| p.parse().ok())
         .expect("the server's address");
+    // Edits are timed once the search index (built beside the server at start) is ready, so
+    // that its first build does not compete with the rebuilds measured.
+    let (ready_tx, index_ready) = mpsc::channel::<()>();
     std::thread::spawn(move || {
         for line in lines.map_while(Result::ok) {
+            if line.contains("search index of") {
+                let _ = ready_tx.send(());
+            }
             if std::env::var_os("VERBOSE").is_some() {
                 eprintln!("{line}");
             }
         }
     });
+    let _ = index_ready.recv_timeout(Duration::from_secs(300));
 
     let (tx, versions) = mpsc::channel::<(u64, Instant)>();
     let mut events = TcpStream::connect(("127.0.0.1", port)).expect("connect");
