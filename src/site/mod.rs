@@ -16,7 +16,7 @@ use rayon::prelude::*;
 pub use model::{collation_key, ReportIdx, Site, SiteMethod, SiteMethodIdx, Taxonomy};
 pub use output::Staging;
 pub use plan::{full_plan, PageKind, RenderOptions, Urls};
-pub use render::{county_anchor, Renderer};
+pub use render::{county_anchor, CardCache, Renderer};
 
 use crate::config::SiteConfig;
 use crate::content::{load_reports, period};
@@ -124,10 +124,22 @@ pub fn render_into(
     options: RenderOptions,
     sink: &impl Sink,
 ) -> Result<BuildStats, Diagnostics> {
+    render_into_with_cards(site, root, output, options, sink, CardCache::default())
+}
+
+/// [`render_into`], keeping report cards in `cards`.
+pub fn render_into_with_cards(
+    site: &Site,
+    root: &Path,
+    output: &Path,
+    options: RenderOptions,
+    sink: &impl Sink,
+    cards: CardCache,
+) -> Result<BuildStats, Diagnostics> {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::new();
     let theme = Theme::for_site(root);
-    let renderer = Renderer::new(site, theme.clone(), options);
+    let renderer = Renderer::with_card_cache(site, theme.clone(), options, cards);
     for d in renderer.check_templates() {
         diagnostics.push(d);
     }

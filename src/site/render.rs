@@ -24,6 +24,32 @@ const RELATED: usize = 5;
 pub const RELATED_WINDOW: usize = 20;
 const FEED_ENTRIES: usize = 50;
 
+/// The HTML of report cards by report URL and heading level. A card appears in many lists
+/// (method, county, kommun and year pages, related reports), so it is rendered once and
+/// reused; the dev server keeps the cache across rebuilds, dropping the cards of edited
+/// reports and all of them when templates or the vocabulary change.
+#[derive(Clone, Default)]
+pub struct CardCache(Arc<Mutex<HashMap<(String, i64), Value>>>);
+
+impl CardCache {
+    fn get(&self, key: &(String, i64)) -> Option<Value> {
+        self.0.lock().ok().and_then(|c| c.get(key).cloned())
+    }
+
+    fn insert(&self, key: (String, i64), html: Value) {
+        if let Ok(mut c) = self.0.lock() {
+            c.insert(key, html);
+        }
+    }
+
+    /// Forgets the cards of the report at `url`.
+    pub fn forget(&self, url: &str) {
+        if let Ok(mut c) = self.0.lock() {
+            c.retain(|(u, _), _| u != url);
+        }
+    }
+}
+
 pub struct Renderer<'s> {
     site: &'s Site,
     options: RenderOptions,
@@ -88,6 +114,17 @@ struct Card<'a> {
 
 impl<'s> Renderer<'s> {
     pub fn new(site: &'s Site, theme: Theme, options: RenderOptions) -> Renderer<'s> {
+        Renderer::with_card_cache(site, theme, options, CardCache::default())
+    }
+
+    /// A renderer that keeps report cards' HTML in `card_html` (which must hold only cards of the
+    /// current reports, templates and vocabulary; see [`CardCache`]).
+    pub fn with_card_cache(
+        site: &'s Site,
+        theme: Theme,
+        options: RenderOptions,
+        card_html: CardCache,
+    ) -> Renderer<'s> {
         let urls = Urls::new(&site.config);
         let regions = &site.vocabulary.regions;
         let county_refs: Vec<Value> = regions
@@ -129,7 +166,7 @@ impl<'s> Renderer<'s> {
             .collect();
         // Made on first use: a dev-server rebuild of one report page needs only a few.
         let cards = site.reports.iter().map(|_| OnceLock::new()).collect();
-        let env = environment(site, &theme, &urls, options);
+        let env = environment(site, &theme, &urls, options, card_html);
         Renderer {
             site,
             options,
@@ -757,6 +794,7 @@ fn environment(
     theme: &Theme,
     urls: &Urls,
     options: RenderOptions,
+    cards: CardCache,
 ) -> Environment<'static> {
     let mut env = Environment::new();
     let loader_theme = theme.clone();
@@ -777,15 +815,12 @@ fn environment(
         }
         _ => minijinja::escape_formatter(out, state, value),
     });
-    // A report's card appears in many lists (method, county, kommun and year pages, related
-    // reports); it is rendered once per heading level and reused.
-    let cards: Arc<Mutex<HashMap<(String, i64), Value>>> = Arc::default();
     env.add_function(
         "card",
         move |state: &minijinja::State, report: Value, level: Option<i64>| {
             let level = level.unwrap_or(3);
             let key = (report.get_attr("url")?.to_string(), level);
-            if let Some(found) = cards.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            if let Some(found) = cards.get(&key) {
                 return Ok(found);
             }
             let macros = state.env().get_template("macros.html")?;
@@ -794,9 +829,7 @@ fn environment(
                 .state()
                 .call_macro("report_card", &[report, Value::from(level)])?;
             let html = Value::from_safe_string(html);
-            if let Ok(mut c) = cards.lock() {
-                c.insert(key, html.clone());
-            }
+            cards.insert(key, html.clone());
             Ok(html)
         },
     );

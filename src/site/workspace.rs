@@ -21,7 +21,7 @@ use super::deps::pages_of_report;
 use super::model::Site;
 use super::plan::{PageKind, RenderOptions};
 use super::render::Renderer;
-use super::{load, render_into, MemorySite, Urls};
+use super::{load, render_into_with_cards, CardCache, MemorySite, Urls};
 
 /// Output path → bytes. Shared with the server; replaced whole after each rebuild.
 pub type Files = HashMap<String, Arc<[u8]>>;
@@ -99,6 +99,8 @@ pub struct Workspace {
     pending: ChangeSet,
     errors: Option<Diagnostics>,
     report_changes: ReportChanges,
+    /// Report cards kept across rebuilds (see [`CardCache`]).
+    cards: CardCache,
 }
 
 /// A page named so that it can be found again in the site after an edit (indices shift).
@@ -121,7 +123,8 @@ impl Workspace {
         let Some(site) = site else {
             return Err(diagnostics);
         };
-        let files = render_all(&site, root, options)?;
+        let cards = CardCache::default();
+        let files = render_all(&site, root, options, &cards)?;
         let workspace = Workspace {
             root: root.to_path_buf(),
             drafts,
@@ -131,6 +134,7 @@ impl Workspace {
             pending: ChangeSet::default(),
             errors: None,
             report_changes: ReportChanges::default(),
+            cards,
         };
         Ok((workspace, diagnostics))
     }
@@ -203,7 +207,9 @@ impl Workspace {
             return Err(diagnostics);
         };
         outcome.warnings = diagnostics;
-        let files = render_all(&site, &self.root, self.options)?;
+        // The vocabulary or the URLs may have changed: every card with them.
+        self.cards = CardCache::default();
+        let files = render_all(&site, &self.root, self.options, &self.cards)?;
         outcome.removed = self
             .files
             .keys()
@@ -221,7 +227,8 @@ impl Workspace {
         let Some(site) = &self.site else {
             return Ok(());
         };
-        let files = render_all(site, &self.root, self.options)?;
+        self.cards = CardCache::default();
+        let files = render_all(site, &self.root, self.options, &self.cards)?;
         outcome.rendered += files.len();
         self.files = Arc::new(files);
         Ok(())
@@ -350,20 +357,27 @@ impl Workspace {
             config,
             vocabulary,
             mut reports,
+            methods: old_methods,
             ..
         } = old_site;
         reports.retain(|r| {
             let keep = !changed.contains(&r.source);
             if !keep {
                 self.report_changes.removed.insert(r.slug.clone());
+                self.cards.forget(&old_urls.report(&r.slug));
             }
             keep
         });
         for report in parsed.into_iter().filter_map(|(_, r, _)| r) {
             self.report_changes.changed.insert(report.slug.clone());
+            self.cards.forget(&old_urls.report(&report.slug));
             reports.push(report);
         }
         let new_site = Site::new(config, vocabulary, reports, period::current_year());
+        if new_site.methods != old_methods {
+            // Cards name methods; an unknown one's name comes from the reports that use it.
+            self.cards = CardCache::default();
+        }
 
         let mut pages: BTreeSet<PageKind> = BTreeSet::new();
         let new_slugs: HashMap<&str, u32> = new_site
@@ -403,7 +417,12 @@ impl Workspace {
         let Some(site) = &self.site else {
             return Ok(());
         };
-        let renderer = Renderer::new(site, Theme::for_site(&self.root), self.options);
+        let renderer = Renderer::with_card_cache(
+            site,
+            Theme::for_site(&self.root),
+            self.options,
+            self.cards.clone(),
+        );
         let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = pages
             .par_iter()
             .filter(|&&page| self.options.search_page || page != PageKind::Search)
@@ -455,9 +474,21 @@ impl Workspace {
     }
 }
 
-fn render_all(site: &Site, root: &Path, options: RenderOptions) -> Result<Files, Diagnostics> {
+fn render_all(
+    site: &Site,
+    root: &Path,
+    options: RenderOptions,
+    cards: &CardCache,
+) -> Result<Files, Diagnostics> {
     let memory = MemorySite::default();
-    render_into(site, root, Path::new("(memory)"), options, &memory)?;
+    render_into_with_cards(
+        site,
+        root,
+        Path::new("(memory)"),
+        options,
+        &memory,
+        cards.clone(),
+    )?;
     Ok(memory
         .into_files()
         .into_iter()
