@@ -105,6 +105,23 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
     ws.apply(report(&[&new]));
     assert_same(&ws, "new report with a new year and an unknown method");
 
+    // Another spelling of that method, in a report earlier in title order: the cards of the
+    // first report (kept between rebuilds) must follow if the method's name does.
+    let first = content.join("forsta.md");
+    std::fs::write(
+        &first,
+        "---\ntitle: Allra första rapporten\ncounty: Gotland\nmethods: [helt NY metod]\nperiod: 2020\n---\n\nText.\n",
+    )
+    .unwrap();
+    ws.apply(report(&[&first]));
+    assert_same(
+        &ws,
+        "an unknown method spelled anew, earlier in title order",
+    );
+    std::fs::remove_file(&first).unwrap();
+    ws.apply(report(&[&first]));
+    assert_same(&ws, "that report removed again");
+
     let renamed = content.join("omdopt.md");
     std::fs::rename(&new, &renamed).unwrap();
     ws.apply(report(&[&new, &renamed]));

@@ -374,8 +374,12 @@ impl Workspace {
             reports.push(report);
         }
         let new_site = Site::new(config, vocabulary, reports, period::current_year());
-        if new_site.methods != old_methods {
-            // Cards name methods; an unknown one's name comes from the reports that use it.
+        // A method the vocabulary does not know is named as its first report writes it, so an
+        // edit can rename it on every page of every report that uses it.
+        let renamed_methods: Vec<usize> = (0..new_site.methods.len())
+            .filter(|&m| !old_methods.contains(&new_site.methods[m]))
+            .collect();
+        if !renamed_methods.is_empty() {
             self.cards = CardCache::default();
         }
 
@@ -391,6 +395,14 @@ impl Workspace {
                 continue;
             };
             pages.extend(pages_of_report(&new_site, r as u32));
+        }
+        for &m in &renamed_methods {
+            for &r in &new_site.taxonomy.by_method[m] {
+                pages.extend(pages_of_report(&new_site, r));
+                // Search finds reports by their methods' names too.
+                let slug = &new_site.reports[r as usize].slug;
+                self.report_changes.changed.insert(slug.clone());
+            }
         }
         let mut gone: Vec<String> = Vec::new();
         for (key, path) in old_pages {
