@@ -328,3 +328,86 @@ fn an_edited_report_reloads_by_itself_and_errors_show_an_overlay() {
     assert!(overlay.contains("hint"), "{overlay}");
     assert!(!results[3].as_str().unwrap().contains("Levande omladdning"));
 }
+
+#[test]
+fn in_the_dev_server_without_a_bundle_the_search_page_answers_from_the_api() {
+    // Above 300 reports `fouweb serve` makes no browser bundle.
+    let site = common::example_site();
+    let root = site.path().canonicalize().unwrap();
+    for i in 0..300 {
+        let county = ["Gotland", "Örebro", "Kronoberg"][i % 3];
+        std::fs::write(
+            root.join(format!("content/extra-{i:03}.md")),
+            format!(
+                "---\ntitle: Extra rapport {i:03}\ncounty: {county}\nmethods: [BRA]\nperiod: {}\n---\n\nSamtal med föräldrarna och barnen, omgång {i}.\n",
+                2010 + i % 12
+            ),
+        )
+        .unwrap();
+    }
+    let server = common::Served::start(&root);
+    let base = format!("http://127.0.0.1:{}", server.port);
+    let api = |query: &str| -> Value {
+        let out = Command::new("python3")
+            .args([
+                "-c",
+                "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())",
+            ])
+            .arg(format!("{base}/api/search?{query}&limit=1000"))
+            .output()
+            .unwrap();
+        // Null while the server still builds its index (503).
+        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    };
+    // The index is built beside the server: wait until it answers.
+    for _ in 0..100 {
+        if api("q=").get("total").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+
+    for (page, query) in [
+        (
+            "/sok/?q=f%C3%B6r%C3%A4ldrarna&metod=bra",
+            "q=f%C3%B6r%C3%A4ldrarna&metod=bra",
+        ),
+        ("/sok/?lan=orebro", "lan=orebro"),
+    ] {
+        let state =
+            drive(json!([{ "goto": format!("{base}{page}") }, { "probe": "search" }])).remove(0);
+        let expected = api(query);
+        assert_eq!(state["state"], "done", "{page}: {state:#}");
+        assert_eq!(state["total"], expected["total"], "{page}");
+        assert!(
+            expected["total"].as_u64().unwrap() > 20,
+            "{page}: more than a page of hits"
+        );
+        let shown: Vec<&str> = state["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["url"].as_str().unwrap())
+            .collect();
+        let first: Vec<&str> = expected["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(shown.len())
+            .map(|h| h["url"].as_str().unwrap())
+            .collect();
+        assert_eq!(shown, first, "{page}: the API's hits, in its order");
+        let counties: BTreeMap<String, u64> =
+            serde_json::from_value(expected["facets"]["county"].clone()).unwrap();
+        if page.contains("lan=") {
+            // A group's own counts ignore its own choice: compare another group.
+            assert!(shown_counts(&state, "ar").values().sum::<u64>() > 0);
+        } else {
+            assert_eq!(shown_counts(&state, "lan"), counties, "{page}");
+        }
+        for hit in state["hits"].as_array().unwrap() {
+            assert!(!hit["title"].as_str().unwrap().is_empty());
+            assert!(!hit["period"].as_str().unwrap().is_empty());
+        }
+    }
+}

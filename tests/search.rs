@@ -97,6 +97,15 @@ fn filters_combine_or_within_and_across_groups() {
         slugs(&search(root, &["--year", "2019"])),
         ["far", "vasteras"]
     );
+    // The URL names the site's pages and the search page use work too.
+    assert_eq!(
+        slugs(&search(root, &["--county", "orebro", "--kommun", "nora"])),
+        ["bojningar"]
+    );
+    assert_eq!(
+        slugs(&search(root, &["--method", "beardslee"])),
+        slugs(&search(root, &["--method", "Beardslee"]))
+    );
     let all = search(root, &["--limit", "100"]);
     assert_eq!(all["total"], 5);
     let by_county = &search(root, &["--method", "BRA"])["facets"]["county"];

@@ -17,7 +17,7 @@ use tantivy::query::{
 use tantivy::schema::{Facet, IndexRecordOption, TantivyDocument, Value};
 use tantivy::{Index, IndexReader, Term};
 
-use crate::vocabulary::{or_list, slugify, RegionMatch, Vocabulary};
+use crate::vocabulary::{or_list, slugify, Vocabulary};
 
 use super::analyzer::{self, terms};
 use super::index::{county_facet, IndexMeta, META_FILE};
@@ -318,10 +318,13 @@ impl Searcher {
 
         let mut counties = Vec::new();
         for value in &request.counties {
-            let code = match regions.find_region(value) {
-                Some(m @ (RegionMatch::County(_) | RegionMatch::Subregion(_))) => {
-                    regions.county(regions.county_of(m)).code.0.clone()
-                }
+            // Frontmatter spellings, or the URL name the site and its search page use.
+            let found = regions
+                .find_region(value)
+                .map(|m| regions.county_of(m))
+                .or_else(|| regions.county_by_slug(value.trim()));
+            let code = match found {
+                Some(c) => regions.county(c).code.0.clone(),
                 None => {
                     return Err(SearchError::UnknownFilter {
                         kind: "county",
@@ -340,7 +343,10 @@ impl Searcher {
 
         let mut kommuner = Vec::new();
         for value in &request.municipalities {
-            let Some(k) = regions.find_kommun(value) else {
+            let found = regions
+                .find_kommun(value)
+                .or_else(|| regions.kommun_by_slug(value.trim()));
+            let Some(k) = found else {
                 return Err(SearchError::UnknownFilter {
                     kind: "municipality",
                     value: value.clone(),
@@ -364,7 +370,16 @@ impl Searcher {
         for value in &request.methods {
             let id = match vocabulary.methods.find(value) {
                 Some(m) => vocabulary.methods.get(m).id.0.clone(),
-                None if self.meta.methods.contains_key(&slugify(value)) => slugify(value),
+                // An id (the URL name) of a method in the vocabulary or of one reports name.
+                None if self.meta.methods.contains_key(&slugify(value))
+                    || vocabulary
+                        .methods
+                        .all()
+                        .iter()
+                        .any(|m| m.id.0 == slugify(value)) =>
+                {
+                    slugify(value)
+                }
                 None => {
                     return Err(SearchError::UnknownFilter {
                         kind: "method",

@@ -75,7 +75,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     println!(
         "serving {reports} reports at {url} (built in {:.2} s{}); watching for changes, Ctrl-C to stop",
         started.elapsed().as_secs_f64(),
-        if bundled { "" } else { "; browser search off for large sites, use `fouweb search`" }
+        if bundled { "" } else { "; the search page answers from /api/search (no browser bundle for large sites)" }
     );
     if options.open {
         let _ = std::process::Command::new("xdg-open")

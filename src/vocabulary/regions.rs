@@ -156,6 +156,22 @@ impl Regions {
             .map(|i| KommunIdx(i as u16))
     }
 
+    /// The county whose URL name is `slug` (`orebro`, as in `/lan/orebro/`).
+    pub fn county_by_slug(&self, slug: &str) -> Option<CountyIdx> {
+        self.counties
+            .iter()
+            .position(|c| c.slug == slug)
+            .map(|i| CountyIdx(i as u16))
+    }
+
+    /// The municipality whose URL name is `slug` (`habo-jonkoping`).
+    pub fn kommun_by_slug(&self, slug: &str) -> Option<KommunIdx> {
+        self.municipalities
+            .iter()
+            .position(|m| m.slug == slug)
+            .map(|i| KommunIdx(i as u16))
+    }
+
     /// Resolves a county spelling: name, short name, SCB code, letter, alias or sub-region.
     /// "Västra Götaland (Skaraborg)" also works: the more specific of the two names, when they
     /// agree on the county.

@@ -1,5 +1,5 @@
 // The search page (/sok/): full text and filters over the Pagefind bundle that `fouweb build`
-// writes to pagefind/. The state lives in the URL (q, lan, metod, kommun, ar), so every search
+// writes to pagefind/ (or, in `fouweb serve` without a bundle, over /api/search). The state lives in the URL (q, lan, metod, kommun, ar), so every search
 // is a link. Within a filter group values combine with OR, across groups with AND.
 
 const PAGE_SIZE = 20;
@@ -242,7 +242,8 @@ async function update(state, push) {
   list.replaceChildren();
   await showMore(mine);
   if (mine !== generation) return;
-  const total = main.results.length;
+  // The dev server's answer lists at most 1 000 hits but counts them all.
+  const total = main.total ?? main.results.length;
   status.textContent =
     total === 0
       ? "Inga rapporter matchar sökningen."
@@ -260,6 +261,57 @@ async function showMore(mine) {
   more.hidden = shown.length >= pending.length;
 }
 
+// ---------- The dev server's search ----------
+
+// `fouweb serve` makes the browser bundle only for small sites; for the others it answers
+// from its search index at /api/search. This object answers like Pagefind's API from there.
+// (Kommun counts are not part of that answer, so the kommun group shows only chosen values.)
+const DEV_SERVER_API = "/api/search";
+
+const devServerSearch = {
+  async filters() {
+    return (await this.search(null, { filters: {} })).filters;
+  },
+
+  async search(term, { filters }) {
+    const params = new URLSearchParams({ limit: "1000" });
+    if (term) params.set("q", term);
+    for (const [key, { any }] of Object.entries(filters ?? {})) {
+      for (const label of any) params.append(key, label);
+    }
+    const response = await fetch(`${DEV_SERVER_API}?${params}`);
+    if (!response.ok) return { results: [], total: 0, filters: {} };
+    const answer = await response.json();
+    const methods = groups.find((g) => g.key === "metod")?.bySlug ?? new Map();
+    const methodLabel = (id) => methods.get(id) ?? id;
+    const relabel = (counts) =>
+      Object.fromEntries(Object.entries(counts ?? {}).map(([id, n]) => [methodLabel(id), n]));
+    const results = answer.hits.map((hit) => ({
+      data: async () => ({
+        url: hit.url,
+        meta: { title: hit.title, period: hit.period },
+        filters: { lan: hit.counties, metod: hit.methods.map(methodLabel) },
+        // The snippet marks words with <b>; only <mark> survives safeExcerpt.
+        excerpt: hit.snippet.replaceAll("<b>", "<mark>").replaceAll("</b>", "</mark>"),
+      }),
+    }));
+    const facets = answer.facets ?? {};
+    return {
+      results,
+      total: answer.total,
+      filters: { lan: facets.county ?? {}, metod: relabel(facets.method), ar: facets.year ?? {} },
+    };
+  },
+};
+
+async function devServerAnswers() {
+  try {
+    return (await fetch(`${DEV_SERVER_API}?limit=1`)).ok;
+  } catch {
+    return false;
+  }
+}
+
 // ---------- Start ----------
 
 async function start() {
@@ -270,10 +322,16 @@ async function start() {
     // Loads every filter index: searches count only the filters already loaded.
     allCounts = await pagefind.filters();
   } catch (err) {
-    status.textContent = "Sökindexet kunde inte laddas. Bygg webbplatsen med `fouweb build` och försök igen.";
-    status.dataset.state = "error";
-    app.hidden = false;
-    return;
+    if (await devServerAnswers()) {
+      pagefind = devServerSearch;
+      allCounts = await pagefind.filters();
+    } else {
+      console.error("fouweb search:", err);
+      status.textContent = "Sökindexet kunde inte laddas. Bygg webbplatsen med `fouweb build` och försök igen.";
+      status.dataset.state = "error";
+      app.hidden = false;
+      return;
+    }
   }
   app.hidden = false;
   const state = readUrl();
