@@ -2,22 +2,24 @@
 //! with live reload in the browser.
 
 pub mod api;
+mod bundle;
 pub mod http;
+mod index;
 pub mod live;
 pub mod watch;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::RecvTimeoutError;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::search::LiveIndex;
 use crate::site::workspace::{ChangeSet, Outcome, Workspace};
 use crate::site::RenderOptions;
 
-use api::SearchState;
+use bundle::{add_search_bundle, keep_search_bundle, refresh_search_bundle};
 use http::{LiveEvent, Shared, Snapshot};
+use index::SearchIndex;
 
 pub struct Options {
     pub root: PathBuf,
@@ -165,155 +167,6 @@ fn publish(shared: &Shared, workspace: &Workspace, outcome: &Outcome, version: u
     version
 }
 
-/// The dev server's tantivy index: built beside the server at start (the pages are served
-/// meanwhile), then updated report by report after each rebuild.
-struct SearchIndex {
-    /// Delivers the index once its first build is done.
-    building: Option<mpsc::Receiver<LiveIndex>>,
-    live: Option<LiveIndex>,
-}
-
-impl SearchIndex {
-    fn start(shared: &Shared, workspace: &Workspace) -> SearchIndex {
-        let Some(site) = workspace.site().cloned() else {
-            return SearchIndex {
-                building: None,
-                live: None,
-            };
-        };
-        let (sender, receiver) = mpsc::channel();
-        let shared = shared.clone();
-        let spawned = std::thread::Builder::new()
-            .name("fouweb-index".into())
-            .spawn(move || {
-                let started = Instant::now();
-                match LiveIndex::new(&site) {
-                    Ok((index, searcher)) => {
-                        shared.publish_search(SearchState {
-                            searcher,
-                            vocabulary: site.vocabulary.clone(),
-                        });
-                        println!(
-                            "{} search index of {} reports ready in {:.2} s at {}",
-                            clock(),
-                            site.reports.len(),
-                            started.elapsed().as_secs_f64(),
-                            api::PATH
-                        );
-                        let _ = sender.send(index);
-                    }
-                    Err(err) => eprintln!("{} cannot build the search index: {err}", clock()),
-                }
-            });
-        SearchIndex {
-            building: spawned.ok().map(|_| receiver),
-            live: None,
-        }
-    }
-
-    /// Updates the index with the reports the rebuilds since the last update changed: each
-    /// one's document is deleted and added again; the others are not touched.
-    fn update(&mut self, shared: &Shared, workspace: &mut Workspace) {
-        if self.live.is_none() {
-            match self.building.as_ref().map(|r| r.try_recv()) {
-                Some(Ok(index)) => {
-                    self.live = Some(index);
-                    self.building = None;
-                }
-                // Still building: the changes wait in the workspace.
-                Some(Err(mpsc::TryRecvError::Empty)) => return,
-                _ => {
-                    self.building = None;
-                    return;
-                }
-            }
-        }
-        let changes = workspace.take_report_changes();
-        let (Some(live), Some(site)) = (self.live.as_mut(), workspace.site()) else {
-            return;
-        };
-        if changes.is_empty() {
-            return;
-        }
-        let started = Instant::now();
-        match live.update(site, &changes) {
-            Ok(searcher) => {
-                shared.publish_search(SearchState {
-                    searcher,
-                    vocabulary: site.vocabulary.clone(),
-                });
-                if std::env::var_os("FOUWEB_TIMINGS").is_some() {
-                    eprintln!(
-                        "search index: {} changed, {} removed in {:.1} ms",
-                        changes.changed.len(),
-                        changes.removed.len(),
-                        started.elapsed().as_secs_f64() * 1000.0
-                    );
-                }
-            }
-            Err(err) => eprintln!("{} cannot update the search index: {err}", clock()),
-        }
-    }
-}
-
-/// The browser bundle is rebuilt after the reload, so that it never delays it.
-fn refresh_search_bundle(shared: &Shared, workspace: &Workspace, version: u64) {
-    let current = shared.current();
-    if current.version != version {
-        return;
-    }
-    let mut files = Arc::clone(&current.files);
-    if add_search_bundle(workspace, &mut files) {
-        shared.publish_good(files, version);
-    }
-}
-
-/// Sites up to this size get a fresh Pagefind bundle after each content change (about 0.3 s,
-/// made after the reload but before the next rebuild); larger ones search with `fouweb search`.
-#[cfg(feature = "pagefind")]
-const BUNDLE_LIMIT: usize = 300;
-
-#[cfg(feature = "pagefind")]
-fn add_search_bundle(
-    workspace: &Workspace,
-    files: &mut Arc<crate::site::workspace::Files>,
-) -> bool {
-    let Some(site) = workspace.site() else {
-        return false;
-    };
-    if site.reports.len() > BUNDLE_LIMIT {
-        return false;
-    }
-    let texts = crate::search::plain_texts(site);
-    let map = Arc::make_mut(files);
-    crate::search::bundle::build(site, &texts, |path, bytes| {
-        map.insert(path, bytes.into());
-        Ok(())
-    })
-    .is_ok()
-}
-
-#[cfg(not(feature = "pagefind"))]
-fn add_search_bundle(_: &Workspace, _: &mut Arc<crate::site::workspace::Files>) -> bool {
-    false
-}
-
-/// Carries the previous bundle over to a freshly rendered site until a new one is made.
-fn keep_search_bundle(
-    previous: &crate::site::workspace::Files,
-    files: &mut Arc<crate::site::workspace::Files>,
-) {
-    // One lookup each, not a scan: most rebuilds of large sites have no bundle at all.
-    const ENTRY: &str = "pagefind/pagefind.js";
-    if files.contains_key(ENTRY) || !previous.contains_key(ENTRY) {
-        return;
-    }
-    let map = Arc::make_mut(files);
-    for (path, bytes) in previous.iter().filter(|(k, _)| k.starts_with("pagefind/")) {
-        map.insert(path.clone(), Arc::clone(bytes));
-    }
-}
-
 fn describe(batch: &ChangeSet, root: &std::path::Path) -> String {
     let mut parts: Vec<String> = Vec::new();
     let shown: Vec<String> = batch
@@ -375,7 +228,7 @@ fn log(what: &str, outcome: &Outcome) {
 }
 
 /// HH:MM:SS (UTC) for the rebuild log.
-fn clock() -> String {
+pub(crate) fn clock() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -1,0 +1,60 @@
+//! The Pagefind bundle in the dev server: made for small sites after each content change,
+//! after the reload, and carried over between rebuilds until then.
+
+use std::sync::Arc;
+
+use crate::site::workspace::{Files, Workspace};
+
+use super::http::Shared;
+
+/// The browser bundle is rebuilt after the reload, so that it never delays it.
+pub fn refresh_search_bundle(shared: &Shared, workspace: &Workspace, version: u64) {
+    let current = shared.current();
+    if current.version != version {
+        return;
+    }
+    let mut files = Arc::clone(&current.files);
+    if add_search_bundle(workspace, &mut files) {
+        shared.publish_good(files, version);
+    }
+}
+
+/// Sites up to this size get a fresh Pagefind bundle after each content change (about 0.3 s,
+/// made after the reload but before the next rebuild); larger ones search through /api/search.
+#[cfg(feature = "pagefind")]
+const BUNDLE_LIMIT: usize = 300;
+
+#[cfg(feature = "pagefind")]
+pub fn add_search_bundle(workspace: &Workspace, files: &mut Arc<Files>) -> bool {
+    let Some(site) = workspace.site() else {
+        return false;
+    };
+    if site.reports.len() > BUNDLE_LIMIT {
+        return false;
+    }
+    let texts = crate::search::plain_texts(site);
+    let map = Arc::make_mut(files);
+    crate::search::bundle::build(site, &texts, |path, bytes| {
+        map.insert(path, bytes.into());
+        Ok(())
+    })
+    .is_ok()
+}
+
+#[cfg(not(feature = "pagefind"))]
+pub fn add_search_bundle(_: &Workspace, _: &mut Arc<Files>) -> bool {
+    false
+}
+
+/// Carries the previous bundle over to a freshly rendered site until a new one is made.
+pub fn keep_search_bundle(previous: &Files, files: &mut Arc<Files>) {
+    // One lookup each, not a scan: most rebuilds of large sites have no bundle at all.
+    const ENTRY: &str = "pagefind/pagefind.js";
+    if files.contains_key(ENTRY) || !previous.contains_key(ENTRY) {
+        return;
+    }
+    let map = Arc::make_mut(files);
+    for (path, bytes) in previous.iter().filter(|(k, _)| k.starts_with("pagefind/")) {
+        map.insert(path.clone(), Arc::clone(bytes));
+    }
+}
