@@ -124,3 +124,131 @@ impl LiveIndex {
         Ok(Searcher::new(self.reader.clone(), meta))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+    use crate::search::{Request, Response};
+
+    fn write(root: &Path, name: &str, title: &str, county: &str, method: &str, body: &str) {
+        let text = format!(
+            "---\ntitle: {title}\ncounty: {county}\nmethods: [{method}]\nperiod: 2020\n---\n\n{body}\n"
+        );
+        std::fs::write(root.join("content").join(name), text).unwrap();
+    }
+
+    fn load(root: &Path) -> Site {
+        crate::site::load(root, false, false)
+            .0
+            .expect("the test site loads")
+    }
+
+    /// What a search answers, without scores (deleted documents still count in the word
+    /// statistics until segments merge) and so without the order of ranked hits.
+    fn answer(searcher: &Searcher, site: &Site, query: &str, methods: &[&str]) -> Response {
+        let request = Request {
+            query: query.into(),
+            methods: methods.iter().map(|m| m.to_string()).collect(),
+            limit: 100,
+            ..Request::default()
+        };
+        let mut response = searcher.search(&request, &site.vocabulary).unwrap();
+        for hit in &mut response.hits {
+            hit.score = 0.0;
+        }
+        if !query.is_empty() {
+            response.hits.sort_by(|a, b| a.slug.cmp(&b.slug));
+        }
+        response
+    }
+
+    fn assert_like_fresh(live: &Searcher, site: &Site) {
+        let (_, fresh) = LiveIndex::new(site).unwrap();
+        for (query, methods) in [
+            ("", &[][..]),
+            ("barngrupper", &[]),
+            ("", &["bra"]),
+            ("samtal", &["beardslee"]),
+        ] {
+            assert_eq!(
+                answer(live, site, query, methods),
+                answer(&fresh, site, query, methods),
+                "{query:?} {methods:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn updates_touch_only_the_changed_reports_and_answer_like_a_fresh_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("content")).unwrap();
+        write(
+            root,
+            "a.md",
+            "Alfa",
+            "Gotland",
+            "BRA",
+            "Barngrupper på Gotland.",
+        );
+        write(
+            root,
+            "b.md",
+            "Beta",
+            "Örebro",
+            "Beardslee",
+            "Samtal med familjer.",
+        );
+        write(
+            root,
+            "c.md",
+            "Gamma",
+            "Kronoberg",
+            "BRA",
+            "Samtal i barngrupper.",
+        );
+        let site = load(root);
+        let (mut live, searcher) = LiveIndex::new(&site).unwrap();
+        assert_eq!(answer(&searcher, &site, "barngrupper", &[]).total, 2);
+        assert_like_fresh(&searcher, &site);
+
+        // Edited (another county, another title: its title rank changes), removed, added
+        // (taking the removed one's slot).
+        write(
+            root,
+            "a.md",
+            "Ö sist",
+            "Kronoberg",
+            "Beardslee",
+            "Samtal om barngrupper.",
+        );
+        std::fs::remove_file(root.join("content/b.md")).unwrap();
+        write(root, "d.md", "Delta", "Gotland", "BRA", "Nya barngrupper.");
+        let site = load(root);
+        let changes = ReportChanges {
+            changed: BTreeSet::from(["a".to_string(), "d".to_string()]),
+            removed: BTreeSet::from(["a".to_string(), "b".to_string()]),
+            everything: false,
+        };
+        let searcher = live.update(&site, &changes).unwrap();
+        assert_eq!(live.slots.len(), 3);
+        assert_eq!(live.next_slot, 3, "the freed slot was reused");
+        let browsed = answer(&searcher, &site, "", &[]);
+        let titles: Vec<&str> = browsed.hits.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Delta", "Gamma", "Ö sist"],
+            "title order without a query"
+        );
+        assert_like_fresh(&searcher, &site);
+
+        // Changes that do not account for every report start afresh instead of going stale.
+        write(root, "e.md", "Epsilon", "Gotland", "BRA", "Text.");
+        let site = load(root);
+        let searcher = live.update(&site, &ReportChanges::default()).unwrap();
+        assert_like_fresh(&searcher, &site);
+    }
+}
