@@ -144,3 +144,47 @@ fn method_facets_agree_with_the_matrix_on_the_example_site() {
         assert_eq!(&facets, counties, "county counts for {method}");
     }
 }
+
+/// A build reuses the last build's browser bundle when no record changed, and only then.
+#[test]
+fn the_browser_bundle_is_made_again_only_when_a_record_changes() {
+    let site = common::example_site();
+    let root = site.path();
+    let build = || {
+        let out = common::fouweb(&["build", "--root", root.to_str().unwrap()]);
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let bundle = || {
+        let all = common::snapshot(&root.join("public/pagefind"));
+        assert!(all.len() > 5);
+        all
+    };
+    assert!(!build().contains("unchanged"));
+    let first = bundle();
+
+    // Nothing changed, then only a template: the same bundle, not made again.
+    assert!(build().contains("unchanged"));
+    assert_eq!(bundle(), first);
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(
+        root.join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}Borta{% endblock %}",
+    )
+    .unwrap();
+    assert!(build().contains("unchanged"));
+    assert_eq!(bundle(), first);
+
+    // A report's text changed: a new bundle that finds the new word.
+    let file = root.join("content/tabb-nora-2021.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}\n\nSärskilt ordet fladdermusbarn.\n")).unwrap();
+    assert!(!build().contains("unchanged"));
+    assert_ne!(bundle(), first);
+
+    // A bundle changed by hand is not trusted.
+    assert!(build().contains("unchanged"));
+    let entry = root.join("public/pagefind/pagefind-entry.json");
+    std::fs::write(&entry, "{}").unwrap();
+    assert!(!build().contains("unchanged"));
+}

@@ -48,14 +48,22 @@ pub fn run(args: &Args) -> ExitCode {
         Vec::new()
     };
     let mut bundle = None;
+    let mut remember = None;
     let written = site::write(&site, &args.root, &output, options, |staging| {
         if options.search_page {
-            bundle = Some(write_bundle(&site, &texts, staging)?);
+            let (stats, made) = write_bundle(&site, &texts, &args.root, &output, staging)?;
+            bundle = Some(stats);
+            remember = made;
         }
         Ok(())
     });
     let stats = match written {
-        Ok(stats) => stats,
+        Ok(stats) => {
+            if let Some(made) = remember {
+                made.save(&args.root);
+            }
+            stats
+        }
         Err(diagnostics) => {
             super::print_diagnostics(&diagnostics);
             eprintln!("build failed; {} was left unchanged", output.display());
@@ -76,8 +84,13 @@ pub fn run(args: &Args) -> ExitCode {
         None
     };
     let bundle_time = bundle.map_or(0.0, |b: Bundle| b.elapsed.as_secs_f64());
+    let unchanged = if bundle.is_some_and(|b| b.reused) {
+        ", unchanged"
+    } else {
+        ""
+    };
     println!(
-        "built {} reports into {} ({} files, {:.1} MB) in {:.2} s (load {:.2} s, pages {:.2} s, browser search {:.2} s, search index {:.2} s)",
+        "built {} reports into {} ({} files, {:.1} MB) in {:.2} s (load {:.2} s, pages {:.2} s, browser search {:.2} s{unchanged}, search index {:.2} s)",
         stats.reports,
         output.display(),
         stats.pages + bundle.map_or(0, |b| b.files),
@@ -100,34 +113,98 @@ struct Bundle {
     files: usize,
     bytes: u64,
     elapsed: std::time::Duration,
+    reused: bool,
 }
 
-/// The browser search bundle, into the staging folder (so a failure leaves the old site).
+/// A bundle just made, to be remembered once the site is in place.
+#[cfg(feature = "pagefind")]
+struct MadeBundle {
+    key: String,
+    files: Vec<(String, u64)>,
+}
+
+#[cfg(feature = "pagefind")]
+impl MadeBundle {
+    fn save(&self, root: &std::path::Path) {
+        search::bundle_cache::save(root, &self.key, &self.files);
+    }
+}
+
+/// The browser search bundle, into the staging folder (so a failure leaves the old site):
+/// the last build's when no record changed, otherwise a new one.
 #[cfg(feature = "pagefind")]
 fn write_bundle(
     site: &site::Site,
     texts: &[String],
+    root: &std::path::Path,
+    output: &std::path::Path,
     staging: &site::Staging,
-) -> Result<Bundle, crate::diagnostics::Diagnostics> {
+) -> Result<(Bundle, Option<MadeBundle>), crate::diagnostics::Diagnostics> {
+    use crate::diagnostics::Diagnostic;
     use crate::site::Sink;
-    search::bundle::build(site, texts, |path, bytes| staging.put(&path, bytes)).map_err(|e| {
-        crate::diagnostics::Diagnostic::error(
+    let started = Instant::now();
+    let key = search::bundle::records_key(site, texts);
+    let failed = |e: String| {
+        Diagnostic::error(
             search::bundle::BUNDLE_DIR,
             format!("cannot build the browser search bundle: {e}"),
         )
-        .into()
+    };
+    if let Some(files) = search::bundle_cache::reusable(root, output, &key) {
+        let mut bytes = 0;
+        for (path, file, size) in &files {
+            bytes += size;
+            // Most of a bundle's files are named by a hash of their content: one the staging
+            // folder (the build before last) already has is the same file.
+            if search::bundle::named_by_content(path) && staging.keep(path, *size) {
+                continue;
+            }
+            let content = std::fs::read(file).map_err(|e| failed(e.to_string()))?;
+            staging
+                .put(path, content)
+                .map_err(|e| failed(e.to_string()))?;
+        }
+        let stats = Bundle {
+            records: site.reports.len(),
+            files: files.len(),
+            bytes,
+            elapsed: started.elapsed(),
+            reused: true,
+        };
+        return Ok((stats, None));
+    }
+    // The output's bundle is about to be replaced: until this build is in place, none is known.
+    search::bundle_cache::forget(root);
+    let mut files = Vec::new();
+    let stats = search::bundle::build(site, texts, |path, bytes| {
+        files.push((path.clone(), bytes.len() as u64));
+        staging.put(&path, bytes)
     })
+    .map_err(failed)?;
+    Ok((stats, Some(MadeBundle { key, files })))
+}
+
+#[cfg(not(feature = "pagefind"))]
+struct MadeBundle;
+
+#[cfg(not(feature = "pagefind"))]
+impl MadeBundle {
+    fn save(&self, _: &std::path::Path) {}
 }
 
 #[cfg(not(feature = "pagefind"))]
 fn write_bundle(
     _: &site::Site,
     _: &[String],
+    _: &std::path::Path,
+    _: &std::path::Path,
     _: &site::Staging,
-) -> Result<Bundle, crate::diagnostics::Diagnostics> {
-    Ok(Bundle {
+) -> Result<(Bundle, Option<MadeBundle>), crate::diagnostics::Diagnostics> {
+    let stats = Bundle {
         files: 0,
         bytes: 0,
         elapsed: std::time::Duration::ZERO,
-    })
+        reused: false,
+    };
+    Ok((stats, None))
 }

@@ -26,6 +26,8 @@ pub struct BundleStats {
     pub files: usize,
     pub bytes: u64,
     pub elapsed: Duration,
+    /// The last build's bundle was reused (no record changed).
+    pub reused: bool,
 }
 
 /// Builds the bundle and hands each of its files (path relative to the output, such as
@@ -76,9 +78,10 @@ pub fn build(
     }
     let mut stats = BundleStats {
         records: site.reports.len(),
-        files: files.len(),
+        files: 0,
         bytes: 0,
         elapsed: Duration::ZERO,
+        reused: false,
     };
     for file in files {
         let Some(relative) = bundle_relative(&file.filename) else {
@@ -90,12 +93,48 @@ pub fn build(
         if !needed_by_the_search_page(&relative) {
             continue;
         }
+        stats.files += 1;
         stats.bytes += file.contents.len() as u64;
         put(format!("{BUNDLE_DIR}/{relative}"), file.contents)
             .map_err(|e| format!("cannot write {BUNDLE_DIR}/{relative}: {e}"))?;
     }
     stats.elapsed = started.elapsed();
     Ok(stats)
+}
+
+/// A key for everything the bundle is made from: every record (text, metadata, filters, sort
+/// keys) and the versions of fouweb and Pagefind. Equal keys make equal bundles.
+pub fn records_key(site: &Site, texts: &[String]) -> String {
+    use rayon::prelude::*;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let urls = Urls::new(&site.config);
+    let per_record: Vec<u64> = (0..site.reports.len())
+        .into_par_iter()
+        .map(|r| {
+            let mut h = DefaultHasher::new();
+            record(site, &urls, texts, r as ReportIdx).hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    let mut h = DefaultHasher::new();
+    (env!("CARGO_PKG_VERSION"), "pagefind =1.6.0", "sv").hash(&mut h);
+    per_record.hash(&mut h);
+    format!("{:016x}", h.finish())
+}
+
+/// True for the bundle files (`pagefind/…`) whose names hold a hash of their content: the
+/// index chunks, filters, fragments and metadata.
+pub fn named_by_content(path: &str) -> bool {
+    let Some(relative) = path
+        .strip_prefix(BUNDLE_DIR)
+        .and_then(|p| p.strip_prefix('/'))
+    else {
+        return false;
+    };
+    ["index/", "filter/", "fragment/"]
+        .iter()
+        .any(|dir| relative.starts_with(dir))
+        || relative.ends_with(".pf_meta")
 }
 
 /// The search page uses Pagefind's search API, not its ready-made interfaces: their scripts
@@ -111,6 +150,7 @@ fn needed_by_the_search_page(relative: &str) -> bool {
     !unused
 }
 
+#[derive(Hash)]
 struct Record {
     url: String,
     content: String,

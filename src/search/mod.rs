@@ -4,6 +4,8 @@
 pub mod analyzer;
 #[cfg(feature = "pagefind")]
 pub mod bundle;
+#[cfg(feature = "pagefind")]
+pub mod bundle_cache;
 mod index;
 pub mod live;
 mod query;

@@ -99,6 +99,25 @@ impl Staging {
         result
     }
 
+    /// Keeps the file already at `relative` in a reused spare when it has `size` bytes, as if
+    /// written anew; for files named by a hash of their content, where that means the same
+    /// content. False when there is no such file (write it then).
+    pub fn keep(&self, relative: &str, size: u64) -> bool {
+        let Some(written) = &self.written else {
+            return false;
+        };
+        let Some(path) = crate::theme::safe_join(&self.dir, relative) else {
+            return false;
+        };
+        let same = fs::symlink_metadata(&path).is_ok_and(|m| m.is_file() && m.len() == size);
+        if same {
+            if let Ok(mut w) = written.lock() {
+                w.insert(relative.to_string());
+            }
+        }
+        same
+    }
+
     /// Puts the finished folder in place of the target; the old output becomes the next spare.
     /// If the swap fails, the old output is moved back.
     pub fn commit(mut self) -> io::Result<()> {
