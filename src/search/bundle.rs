@@ -116,8 +116,10 @@ pub fn records_key(site: &Site, texts: &[String]) -> String {
             h.finish()
         })
         .collect();
+    // Bumped whenever what this module hands Pagefind or keeps of its files changes.
+    const FORMAT: u32 = 1;
     let mut h = DefaultHasher::new();
-    (env!("CARGO_PKG_VERSION"), "pagefind =1.6.0", "sv").hash(&mut h);
+    (FORMAT, env!("CARGO_PKG_VERSION"), "pagefind =1.6.0", "sv").hash(&mut h);
     per_record.hash(&mut h);
     format!("{:016x}", h.finish())
 }
