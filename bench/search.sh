@@ -4,10 +4,10 @@
 #
 #   bench/search.sh [N ...]          default: 1000 10000
 #
-# For each N: three full `fouweb build` runs, each making the bundle anew (median time, highest
-# peak RSS), the phases from
-# the build's own summary line, the bundle's size on disk, then bench/search_bytes.sh (needs
-# what the browser tests need: bash tests/setup). Prints one Markdown table row per N.
+# For each N: three full `fouweb build` runs, each making the bundle and index anew (median
+# time, highest peak RSS), the phases from the build's own summary line, the bundle's size on
+# disk, then bench/search_bytes.sh (needs what the browser tests need: bash tests/setup).
+# Prints one Markdown table row per N.
 # Corpora live in ${BENCH_DIR:-/tmp/fouweb-bench}.
 set -euo pipefail
 cd "$(dirname "$0")/.."

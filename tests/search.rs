@@ -145,26 +145,32 @@ fn method_facets_agree_with_the_matrix_on_the_example_site() {
     }
 }
 
-/// A build reuses the last build's browser bundle when no record changed, and only then.
+/// A build reuses the last build's browser bundle and search index when no report changed,
+/// and only then.
 #[test]
-fn the_browser_bundle_is_made_again_only_when_a_record_changes() {
+fn the_browser_bundle_and_index_are_made_again_only_when_a_report_changes() {
     let site = common::example_site();
     let root = site.path();
+    // (bundle reused, index kept), from the build's summary line.
     let build = || {
         let out = common::fouweb(&["build", "--root", root.to_str().unwrap()]);
         assert!(out.status.success());
-        String::from_utf8_lossy(&out.stdout).to_string()
+        let summary = String::from_utf8_lossy(&out.stdout).to_string();
+        (
+            summary.contains(", unchanged, search index"),
+            summary.contains(" s, unchanged)"),
+        )
     };
     let bundle = || {
         let all = common::snapshot(&root.join("public/pagefind"));
         assert!(all.len() > 5);
         all
     };
-    assert!(!build().contains("unchanged"));
+    assert_eq!(build(), (false, false));
     let first = bundle();
 
-    // Nothing changed, then only a template: the same bundle, not made again.
-    assert!(build().contains("unchanged"));
+    // Nothing changed, then only a template: the same bundle and index, not made again.
+    assert_eq!(build(), (true, true));
     assert_eq!(bundle(), first);
     std::fs::create_dir_all(root.join("templates")).unwrap();
     std::fs::write(
@@ -172,19 +178,27 @@ fn the_browser_bundle_is_made_again_only_when_a_record_changes() {
         "{% extends \"base.html\" %}{% block content %}Borta{% endblock %}",
     )
     .unwrap();
-    assert!(build().contains("unchanged"));
+    assert_eq!(build(), (true, true));
     assert_eq!(bundle(), first);
 
-    // A report's text changed: a new bundle that finds the new word.
+    // A report's text changed: a new bundle and index that find the new word.
     let file = root.join("content/tabb-nora-2021.md");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("{text}\n\nSärskilt ordet fladdermusbarn.\n")).unwrap();
-    assert!(!build().contains("unchanged"));
+    assert_eq!(build(), (false, false));
     assert_ne!(bundle(), first);
+    let found = search(root, &["fladdermusbarn"]);
+    assert_eq!(found["hits"][0]["slug"], "tabb-nora-2021");
 
-    // A bundle changed by hand is not trusted.
-    assert!(build().contains("unchanged"));
+    // A bundle changed by hand is not trusted; neither is an index of another version.
+    assert_eq!(build(), (true, true));
     let entry = root.join("public/pagefind/pagefind-entry.json");
     std::fs::write(&entry, "{}").unwrap();
-    assert!(!build().contains("unchanged"));
+    let meta = root.join(".fouweb/index/fouweb.json");
+    let stale =
+        std::fs::read_to_string(&meta)
+            .unwrap()
+            .replacen("\"version\":", "\"version\":9", 1);
+    std::fs::write(&meta, stale).unwrap();
+    assert_eq!(build(), (false, false));
 }

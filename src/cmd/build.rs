@@ -89,8 +89,13 @@ pub fn run(args: &Args) -> ExitCode {
     } else {
         ""
     };
+    let kept = if index.is_some_and(|i: search::IndexStats| i.kept) {
+        ", unchanged"
+    } else {
+        ""
+    };
     println!(
-        "built {} reports into {} ({} files, {:.1} MB) in {:.2} s (load {:.2} s, pages {:.2} s, browser search {:.2} s{unchanged}, search index {:.2} s)",
+        "built {} reports into {} ({} files, {:.1} MB) in {:.2} s (load {:.2} s, pages {:.2} s, browser search {:.2} s{unchanged}, search index {:.2} s{kept})",
         stats.reports,
         output.display(),
         stats.pages + bundle.map_or(0, |b| b.files),
@@ -99,7 +104,7 @@ pub fn run(args: &Args) -> ExitCode {
         loaded.as_secs_f64(),
         stats.total.as_secs_f64() - bundle_time,
         bundle_time,
-        index.map_or(0.0, |i| i.elapsed.as_secs_f64()),
+        index.map_or(0.0, |i: search::IndexStats| i.elapsed.as_secs_f64()),
     );
     ExitCode::SUCCESS
 }

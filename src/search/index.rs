@@ -20,6 +20,10 @@ use super::{analyzer, SearchError};
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct IndexMeta {
     pub version: u32,
+    /// A key of every document and of this table: a build that would write the same index
+    /// keeps the one there.
+    #[serde(default)]
+    pub key: String,
     pub counties: BTreeMap<String, String>,
     pub methods: BTreeMap<String, String>,
     /// Per slot (the `slot` field of a report's document): what the facets count. A slot is
@@ -44,6 +48,8 @@ pub const META_FILE: &str = "fouweb.json";
 pub struct IndexStats {
     pub documents: usize,
     pub elapsed: Duration,
+    /// The index already there was the same and was kept.
+    pub kept: bool,
 }
 
 /// Where `fouweb build` keeps the index of the site at `root`: outside the deployed output.
@@ -55,6 +61,14 @@ pub fn index_dir(root: &Path) -> PathBuf {
 /// `texts` are the reports' plain texts ([`super::plain_texts`]).
 pub fn write(site: &Site, texts: &[String], dir: &Path) -> Result<IndexStats, SearchError> {
     let started = Instant::now();
+    let key = documents_key(site, texts);
+    if same_index_there(dir, &key) {
+        return Ok(IndexStats {
+            documents: site.reports.len(),
+            elapsed: started.elapsed(),
+            kept: true,
+        });
+    }
     let parent = dir.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(|e| SearchError::io(parent, e))?;
     let staging = parent.join(format!(".index-tmp-{}", std::process::id()));
@@ -62,7 +76,7 @@ pub fn write(site: &Site, texts: &[String], dir: &Path) -> Result<IndexStats, Se
         std::fs::remove_dir_all(&staging).map_err(|e| SearchError::io(&staging, e))?;
     }
     std::fs::create_dir_all(&staging).map_err(|e| SearchError::io(&staging, e))?;
-    let result = fill(site, texts, &staging);
+    let result = fill(site, texts, &staging, key);
     if let Err(err) = result {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(err);
@@ -79,10 +93,51 @@ pub fn write(site: &Site, texts: &[String], dir: &Path) -> Result<IndexStats, Se
     Ok(IndexStats {
         documents: site.reports.len(),
         elapsed: started.elapsed(),
+        kept: false,
     })
 }
 
-fn fill(site: &Site, texts: &[String], dir: &Path) -> Result<(), SearchError> {
+/// A key of the documents `fill` would add and of its facet table.
+fn documents_key(site: &Site, texts: &[String]) -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let (schema, fields) = schema::build();
+    let urls = Urls::new(&site.config);
+    let per_document: Vec<u64> = (0..site.reports.len())
+        .into_par_iter()
+        .map(|r| {
+            let text = texts.get(r).map_or("", String::as_str);
+            let doc = document(site, &urls, &fields, text, r as ReportIdx, r as u64);
+            let mut h = DefaultHasher::new();
+            tantivy::schema::Document::to_json(&doc, &schema).hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    let table = serde_json::to_string(&meta_of(site, |r| Some(u64::from(r)))).unwrap_or_default();
+    let mut h = DefaultHasher::new();
+    (
+        schema::VERSION,
+        env!("CARGO_PKG_VERSION"),
+        per_document,
+        table,
+    )
+        .hash(&mut h);
+    format!("{:016x}", h.finish())
+}
+
+/// True when `dir` holds an index of this version made from documents with this `key`.
+fn same_index_there(dir: &Path, key: &str) -> bool {
+    let Ok(text) = std::fs::read(dir.join(META_FILE)) else {
+        return false;
+    };
+    let Ok(meta) = serde_json::from_slice::<IndexMeta>(&text) else {
+        return false;
+    };
+    meta.version == schema::VERSION
+        && meta.key == key
+        && Index::open_in_dir(dir).is_ok_and(|index| index.reader().is_ok())
+}
+
+fn fill(site: &Site, texts: &[String], dir: &Path, key: String) -> Result<(), SearchError> {
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(dir, schema).map_err(SearchError::index)?;
     analyzer::register(index.tokenizers());
@@ -91,7 +146,10 @@ fn fill(site: &Site, texts: &[String], dir: &Path) -> Result<(), SearchError> {
     add_documents(&mut writer, site, &fields, texts, u64::from)?;
     writer.commit().map_err(SearchError::index)?;
     writer.wait_merging_threads().map_err(SearchError::index)?;
-    let meta = meta_of(site, |r| Some(u64::from(r)));
+    let meta = IndexMeta {
+        key,
+        ..meta_of(site, |r| Some(u64::from(r)))
+    };
     let json = serde_json::to_vec(&meta).unwrap_or_default();
     std::fs::write(dir.join(META_FILE), json).map_err(|e| SearchError::io(dir, e))?;
     Ok(())
