@@ -84,16 +84,11 @@ pub fn run(args: &Args) -> ExitCode {
         None
     };
     let bundle_time = bundle.map_or(0.0, |b: Bundle| b.elapsed.as_secs_f64());
-    let unchanged = if bundle.is_some_and(|b| b.reused) {
-        ", unchanged"
-    } else {
-        ""
-    };
-    let kept = if index.is_some_and(|i: search::IndexStats| i.kept) {
-        ", unchanged"
-    } else {
-        ""
-    };
+    let unchanged = |same: bool| if same { ", unchanged" } else { "" };
+    let (unchanged, kept) = (
+        unchanged(bundle.is_some_and(|b: Bundle| b.reused)),
+        unchanged(index.is_some_and(|i: search::IndexStats| i.kept)),
+    );
     println!(
         "built {} reports into {} ({} files, {:.1} MB) in {:.2} s (load {:.2} s, pages {:.2} s, browser search {:.2} s{unchanged}, search index {:.2} s{kept})",
         stats.reports,

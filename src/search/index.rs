@@ -61,7 +61,8 @@ pub fn index_dir(root: &Path) -> PathBuf {
 /// `texts` are the reports' plain texts ([`super::plain_texts`]).
 pub fn write(site: &Site, texts: &[String], dir: &Path) -> Result<IndexStats, SearchError> {
     let started = Instant::now();
-    let key = documents_key(site, texts);
+    let meta = meta_of(site, |r| Some(u64::from(r)));
+    let key = documents_key(site, texts, &meta);
     if same_index_there(dir, &key) {
         return Ok(IndexStats {
             documents: site.reports.len(),
@@ -76,7 +77,7 @@ pub fn write(site: &Site, texts: &[String], dir: &Path) -> Result<IndexStats, Se
         std::fs::remove_dir_all(&staging).map_err(|e| SearchError::io(&staging, e))?;
     }
     std::fs::create_dir_all(&staging).map_err(|e| SearchError::io(&staging, e))?;
-    let result = fill(site, texts, &staging, key);
+    let result = fill(site, texts, &staging, IndexMeta { key, ..meta });
     if let Err(err) = result {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(err);
@@ -97,8 +98,8 @@ pub fn write(site: &Site, texts: &[String], dir: &Path) -> Result<IndexStats, Se
     })
 }
 
-/// A key of the documents `fill` would add and of its facet table.
-fn documents_key(site: &Site, texts: &[String]) -> String {
+/// A key of the documents `fill` would add and of their facet table `meta`.
+fn documents_key(site: &Site, texts: &[String], meta: &IndexMeta) -> String {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let (schema, fields) = schema::build();
     let urls = Urls::new(&site.config);
@@ -112,7 +113,7 @@ fn documents_key(site: &Site, texts: &[String]) -> String {
             h.finish()
         })
         .collect();
-    let table = serde_json::to_string(&meta_of(site, |r| Some(u64::from(r)))).unwrap_or_default();
+    let table = serde_json::to_string(meta).unwrap_or_default();
     let mut h = DefaultHasher::new();
     (
         schema::VERSION,
@@ -137,7 +138,8 @@ fn same_index_there(dir: &Path, key: &str) -> bool {
         && Index::open_in_dir(dir).is_ok_and(|index| index.reader().is_ok())
 }
 
-fn fill(site: &Site, texts: &[String], dir: &Path, key: String) -> Result<(), SearchError> {
+/// Writes the index of `site` at `dir`, with `meta` (its facet table) beside it.
+fn fill(site: &Site, texts: &[String], dir: &Path, meta: IndexMeta) -> Result<(), SearchError> {
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(dir, schema).map_err(SearchError::index)?;
     analyzer::register(index.tokenizers());
@@ -146,10 +148,6 @@ fn fill(site: &Site, texts: &[String], dir: &Path, key: String) -> Result<(), Se
     add_documents(&mut writer, site, &fields, texts, u64::from)?;
     writer.commit().map_err(SearchError::index)?;
     writer.wait_merging_threads().map_err(SearchError::index)?;
-    let meta = IndexMeta {
-        key,
-        ..meta_of(site, |r| Some(u64::from(r)))
-    };
     let json = serde_json::to_vec(&meta).unwrap_or_default();
     std::fs::write(dir.join(META_FILE), json).map_err(|e| SearchError::io(dir, e))?;
     Ok(())

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use crate::site::workspace::ReportChanges;
-use crate::site::{ReportIdx, Site, Urls};
+use crate::site::{Site, Urls};
 
 use super::index::{add_documents, document, meta_of, writer};
 use super::schema::{self, Fields};
@@ -65,12 +65,7 @@ impl LiveIndex {
                 self.free.push(slot);
             }
         }
-        let by_slug: HashMap<&str, ReportIdx> = site
-            .reports
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.slug.as_str(), i as ReportIdx))
-            .collect();
+        let by_slug = site.reports_by_slug();
         let urls = Urls::new(&site.config);
         for slug in &changes.changed {
             let Some(&r) = by_slug.get(slug.as_str()) else {

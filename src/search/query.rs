@@ -111,11 +111,6 @@ impl Searcher {
         }
     }
 
-    /// How many reports the index holds.
-    pub fn documents(&self) -> u64 {
-        self.reader.searcher().num_docs()
-    }
-
     pub fn search(
         &self,
         request: &Request,
@@ -476,20 +471,13 @@ impl FacetTable {
     fn new(meta: &IndexMeta) -> FacetTable {
         let codes: Vec<&String> = meta.counties.keys().collect();
         let ids: Vec<&String> = meta.methods.keys().collect();
-        let first_year = meta
+        let (first_year, last_year) = meta
             .reports
             .iter()
             .flatten()
-            .map(|r| r.years[0])
-            .min()
-            .unwrap_or(0);
-        let last_year = meta
-            .reports
-            .iter()
-            .flatten()
-            .map(|r| r.years[1])
-            .max()
-            .unwrap_or(0);
+            .map(|r| (r.years[0], r.years[1]))
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+            .unwrap_or((0, 0));
         let position =
             |list: &[&String], key: &String| list.binary_search(&key).ok().map(|i| i as u16);
         FacetTable {

@@ -164,6 +164,15 @@ impl Site {
         &self.methods[idx.0 as usize]
     }
 
+    /// Every report's index by its URL name.
+    pub fn reports_by_slug(&self) -> HashMap<&str, ReportIdx> {
+        self.reports
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.slug.as_str(), i as ReportIdx))
+            .collect()
+    }
+
     /// Methods with at least one report.
     pub fn used_methods(&self) -> impl Iterator<Item = SiteMethodIdx> + '_ {
         (0..self.methods.len())

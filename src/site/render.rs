@@ -42,10 +42,10 @@ impl CardCache {
         }
     }
 
-    /// Forgets the cards of the report at `url`.
-    pub fn forget(&self, url: &str) {
+    /// Forgets the cards of the reports at `urls` (one pass over the cache).
+    pub fn forget(&self, urls: &std::collections::HashSet<String>) {
         if let Ok(mut c) = self.0.lock() {
-            c.retain(|(u, _), _| u != url);
+            c.retain(|(u, _), _| !urls.contains(u));
         }
     }
 }

@@ -360,19 +360,21 @@ impl Workspace {
             methods: old_methods,
             ..
         } = old_site;
+        let mut stale_cards = HashSet::new();
         reports.retain(|r| {
             let keep = !changed.contains(&r.source);
             if !keep {
                 self.report_changes.removed.insert(r.slug.clone());
-                self.cards.forget(&old_urls.report(&r.slug));
+                stale_cards.insert(old_urls.report(&r.slug));
             }
             keep
         });
         for report in parsed.into_iter().filter_map(|(_, r, _)| r) {
             self.report_changes.changed.insert(report.slug.clone());
-            self.cards.forget(&old_urls.report(&report.slug));
+            stale_cards.insert(old_urls.report(&report.slug));
             reports.push(report);
         }
+        self.cards.forget(&stale_cards);
         let new_site = Site::new(config, vocabulary, reports, period::current_year());
         // A method the vocabulary does not know is named as its first report writes it, so an
         // edit can rename it on every page of every report that uses it.
@@ -384,12 +386,7 @@ impl Workspace {
         }
 
         let mut pages: BTreeSet<PageKind> = BTreeSet::new();
-        let new_slugs: HashMap<&str, u32> = new_site
-            .reports
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.slug.as_str(), i as u32))
-            .collect();
+        let new_slugs = new_site.reports_by_slug();
         for source in &changed {
             let Some(r) = new_site.reports.iter().position(|r| &r.source == source) else {
                 continue;
