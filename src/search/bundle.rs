@@ -4,11 +4,13 @@
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
+use super::bundle_index::{self, Options, Record};
 use crate::site::{ReportIdx, Site, Urls};
 
 /// The folder of the bundle inside the output.
@@ -30,6 +32,9 @@ pub struct BundleStats {
     pub reused: bool,
 }
 
+/// gzip level of the bundle's index files.
+const COMPRESSION: u32 = 9;
+
 /// Builds the bundle and hands each of its files (path relative to the output, such as
 /// `pagefind/pagefind.js`) to `put`.
 pub fn build(
@@ -38,44 +43,27 @@ pub fn build(
     mut put: impl FnMut(String, Vec<u8>) -> std::io::Result<()>,
 ) -> Result<BundleStats, String> {
     let started = Instant::now();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("cannot start the indexing runtime: {e}"))?;
-    let files = runtime.block_on(async {
-        let config = PagefindServiceConfig::builder()
-            .force_language("sv".to_string())
-            .build();
-        let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
-        let urls = Urls::new(&site.config);
-        for r in 0..site.reports.len() {
-            let record = record(site, &urls, texts, r as ReportIdx);
-            index
-                .add_custom_record(
-                    record.url,
-                    record.content,
-                    "sv".to_string(),
-                    Some(record.meta),
-                    Some(record.filters),
-                    Some(record.sort),
-                )
-                .await
-                .map_err(|e| e.to_string())?;
-        }
-        if std::env::var_os("FOUWEB_TIMINGS").is_some() {
-            eprintln!(
-                "pagefind: records added in {:.2} s",
-                started.elapsed().as_secs_f64()
-            );
-        }
-        index.get_files().await.map_err(|e| e.to_string())
-    })?;
+    let assets = assets()?;
+    let urls = Urls::new(&site.config);
+    let options = Options {
+        language: LANGUAGE.to_string(),
+        version: assets.version.clone(),
+        meta_fields: meta_fields(site),
+        compression: COMPRESSION,
+    };
+    let index = bundle_index::write_index(
+        site.reports.len(),
+        |r| record(site, &urls, texts, r as ReportIdx),
+        &options,
+    )?;
+    let entry = assets.entry(&index.meta_hash, index.page_count)?;
     if std::env::var_os("FOUWEB_TIMINGS").is_some() {
         eprintln!(
-            "pagefind: bundle made in {:.2} s",
+            "pagefind: index files made in {:.2} s",
             started.elapsed().as_secs_f64()
         );
     }
+
     let mut stats = BundleStats {
         records: site.reports.len(),
         files: 0,
@@ -83,23 +71,142 @@ pub fn build(
         elapsed: Duration::ZERO,
         reused: false,
     };
-    for file in files {
-        let Some(relative) = bundle_relative(&file.filename) else {
-            return Err(format!(
-                "unexpected file name in the search bundle: {}",
-                file.filename.display()
-            ));
-        };
-        if !needed_by_the_search_page(&relative) {
-            continue;
-        }
+    let fixed = assets.files.iter().map(|(n, b)| (n.clone(), b.clone()));
+    let files = index
+        .files
+        .into_iter()
+        .chain(fixed)
+        .chain([(ENTRY.to_string(), entry)]);
+    for (relative, contents) in files {
         stats.files += 1;
-        stats.bytes += file.contents.len() as u64;
-        put(format!("{BUNDLE_DIR}/{relative}"), file.contents)
+        stats.bytes += contents.len() as u64;
+        put(format!("{BUNDLE_DIR}/{relative}"), contents)
             .map_err(|e| format!("cannot write {BUNDLE_DIR}/{relative}: {e}"))?;
     }
     stats.elapsed = started.elapsed();
     Ok(stats)
+}
+
+/// The records' language: Pagefind's Swedish stemmer and wasm.
+const LANGUAGE: &str = "sv";
+const ENTRY: &str = "pagefind-entry.json";
+
+/// What the `pagefind` crate ships that does not depend on the records: its script, worker
+/// and Swedish wasm, and the facts its entry file carries (version, word characters).
+struct Assets {
+    files: Vec<(String, Vec<u8>)>,
+    version: String,
+    wasm: Option<String>,
+    include_characters: Vec<char>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct EntryFile {
+    version: String,
+    languages: BTreeMap<String, EntryLanguage>,
+    include_characters: Vec<char>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct EntryLanguage {
+    hash: String,
+    wasm: Option<String>,
+    page_count: usize,
+}
+
+impl Assets {
+    /// `pagefind-entry.json` for an index: the script starts there.
+    fn entry(&self, meta_hash: &str, page_count: usize) -> Result<Vec<u8>, String> {
+        let language = EntryLanguage {
+            hash: meta_hash.to_string(),
+            wasm: self.wasm.clone(),
+            page_count,
+        };
+        let entry = EntryFile {
+            version: self.version.clone(),
+            languages: BTreeMap::from([(LANGUAGE.to_string(), language)]),
+            include_characters: self.include_characters.clone(),
+        };
+        serde_json::to_vec(&entry).map_err(|e| e.to_string())
+    }
+}
+
+/// The crate's fixed files, from a one-record bundle made once per process (its index files
+/// are dropped).
+fn assets() -> Result<&'static Assets, String> {
+    static ASSETS: OnceLock<Result<Assets, String>> = OnceLock::new();
+    ASSETS
+        .get_or_init(|| {
+            let files = crate_bundle(vec![Record {
+                url: "/".to_string(),
+                content: "fouweb".to_string(),
+                ..Record::default()
+            }])?;
+            let mut assets = Assets {
+                files: Vec::new(),
+                version: String::new(),
+                wasm: None,
+                include_characters: Vec::new(),
+            };
+            for (relative, contents) in files {
+                if relative == ENTRY {
+                    let entry: EntryFile =
+                        serde_json::from_slice(&contents).map_err(|e| e.to_string())?;
+                    assets.version = entry.version;
+                    assets.include_characters = entry.include_characters;
+                    assets.wasm = entry.languages.get(LANGUAGE).and_then(|l| l.wasm.clone());
+                } else if !named_by_content(&format!("{BUNDLE_DIR}/{relative}"))
+                    && needed_by_the_search_page(&relative)
+                {
+                    assets.files.push((relative, contents));
+                }
+            }
+            if assets.version.is_empty() {
+                return Err(format!("the pagefind crate made no {ENTRY}"));
+            }
+            Ok(assets)
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// A bundle made by the `pagefind` crate's own indexer (`add_custom_record` + `get_files`),
+/// as (path relative to the bundle folder, contents).
+pub(crate) fn crate_bundle(records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the indexing runtime: {e}"))?;
+    let files = runtime.block_on(async {
+        let config = PagefindServiceConfig::builder()
+            .force_language(LANGUAGE.to_string())
+            .build();
+        let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
+        for record in records {
+            index
+                .add_custom_record(
+                    record.url,
+                    record.content,
+                    LANGUAGE.to_string(),
+                    Some(record.meta),
+                    Some(record.filters),
+                    Some(record.sort),
+                )
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        index.get_files().await.map_err(|e| e.to_string())
+    })?;
+    files
+        .into_iter()
+        .map(|file| match bundle_relative(&file.filename) {
+            Some(relative) => Ok((relative, file.contents)),
+            None => Err(format!(
+                "unexpected file name in the search bundle: {}",
+                file.filename.display()
+            )),
+        })
+        .collect()
 }
 
 /// A key for everything the bundle is made from: every record (text, metadata, filters, sort
@@ -117,7 +224,7 @@ pub fn records_key(site: &Site, texts: &[String]) -> String {
         })
         .collect();
     // Bumped whenever what this module hands Pagefind or keeps of its files changes.
-    const FORMAT: u32 = 1;
+    const FORMAT: u32 = 2;
     let mut h = DefaultHasher::new();
     (FORMAT, env!("CARGO_PKG_VERSION"), "pagefind =1.6.0", "sv").hash(&mut h);
     per_record.hash(&mut h);
@@ -152,13 +259,26 @@ fn needed_by_the_search_page(relative: &str) -> bool {
     !unused
 }
 
-#[derive(Hash)]
-struct Record {
-    url: String,
-    content: String,
-    meta: BTreeMap<String, String>,
-    filters: BTreeMap<String, Vec<String>>,
-    sort: BTreeMap<String, String>,
+/// The meta fields `record` writes on some record, for the writer's field numbers.
+fn meta_fields(site: &Site) -> Vec<String> {
+    let mut fields = vec!["title".to_string(), "period".to_string()];
+    if site.reports.iter().any(|r| r.organisation.is_some()) {
+        fields.push("organisation".to_string());
+    }
+    fields
+}
+
+/// Pagefind reads words such as `___PAGEFIND_WEIGHT___2` in a record as instructions and
+/// drops them from filters and metadata; an editor's text must not steer it.
+fn scrub(text: String) -> String {
+    static PRIVATE: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    if !text.contains("PAGEFIND_") {
+        return text;
+    }
+    match PRIVATE.get_or_init(|| regex::Regex::new(r"___(END_)?PAGEFIND_\S*\s?").ok()) {
+        Some(private) => private.replace_all(&text, "").into_owned(),
+        None => text,
+    }
 }
 
 fn record(site: &Site, urls: &Urls, texts: &[String], r: ReportIdx) -> Record {
@@ -221,9 +341,12 @@ fn record(site: &Site, urls: &Urls, texts: &[String], r: ReportIdx) -> Record {
 
     Record {
         url: urls.report(&report.slug),
-        content,
-        meta,
-        filters,
+        content: scrub(content),
+        meta: meta.into_iter().map(|(k, v)| (k, scrub(v))).collect(),
+        filters: filters
+            .into_iter()
+            .map(|(k, v)| (k, v.into_iter().map(scrub).collect()))
+            .collect(),
         sort,
     }
 }
@@ -255,6 +378,44 @@ fn bundle_relative(path: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The example site's bundle equals the one the `pagefind` crate's own indexer makes from
+    /// the same records, and carries the crate's script and Swedish wasm.
+    #[test]
+    fn example_site_bundle_matches_pagefinds_own() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = crate::site::load(root, false, false)
+            .0
+            .expect("the example site loads");
+        let texts = crate::search::plain_texts(&site);
+        let mut ours = Vec::new();
+        let stats = build(&site, &texts, |path, bytes| {
+            ours.push((path.trim_start_matches("pagefind/").to_string(), bytes));
+            Ok(())
+        })
+        .expect("bundle");
+        assert_eq!(stats.records, site.reports.len());
+        let urls = Urls::new(&site.config);
+        let records = (0..site.reports.len())
+            .map(|r| record(&site, &urls, &texts, r as ReportIdx))
+            .collect();
+        let theirs = crate_bundle(records).expect("the crate's bundle");
+        crate::search::bundle_index::tests::assert_same_index(&ours, &theirs);
+        for name in ["pagefind.js", "pagefind-worker.js", "wasm.sv.pagefind"] {
+            let find = |files: &[(String, Vec<u8>)]| files.iter().find(|f| f.0 == name).cloned();
+            assert!(find(&ours).is_some(), "{name}");
+            assert_eq!(find(&ours), find(&theirs), "{name}");
+        }
+    }
+
+    #[test]
+    fn private_pagefind_words_are_scrubbed() {
+        assert_eq!(
+            scrub("a ___PAGEFIND_WEIGHT___9 b ___END_PAGEFIND_WEIGHT___ c".into()),
+            "a b c"
+        );
+        assert_eq!(scrub("inget här".into()), "inget här");
+    }
 
     #[test]
     fn bundle_paths_are_relative_to_the_bundle_folder() {

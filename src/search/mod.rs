@@ -6,6 +6,8 @@ pub mod analyzer;
 pub mod bundle;
 #[cfg(feature = "pagefind")]
 pub mod bundle_cache;
+#[cfg(feature = "pagefind")]
+mod bundle_index;
 mod index;
 pub mod live;
 mod query;
