@@ -32,8 +32,9 @@ pub struct BundleStats {
     pub reused: bool,
 }
 
-/// gzip level of the bundle's index files.
-const COMPRESSION: u32 = 9;
+/// gzip level of the bundle's index files. Pagefind uses 9; at 6 the 10 000-report bundle is
+/// 0.6 % larger (48.07 MB instead of 47.77 MB) and made 2.3 s sooner.
+const COMPRESSION: u32 = 6;
 
 /// Builds the bundle and hands each of its files (path relative to the output, such as
 /// `pagefind/pagefind.js`) to `put`.

@@ -4,8 +4,8 @@
 
 use std::io::Write;
 
-use flate2::Compression;
 use flate2::write::GzEncoder;
+use flate2::Compression;
 use sha1::{Digest, Sha1};
 
 /// Appends a CBOR head: major type and argument in the shortest form.

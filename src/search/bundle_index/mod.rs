@@ -12,9 +12,11 @@
 mod format;
 mod words;
 
-use std::collections::{BTreeMap, HashMap};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::sync::mpsc;
 
+use hashbrown::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -59,6 +61,12 @@ const CHUNK_SIZE: usize = 20_000;
 const BATCH: usize = 256;
 /// Pagefind's weight for an unweighted word (1.0 × 24).
 const WORD_WEIGHT: u8 = 24;
+/// Distinct words whose entries a thread keeps; emptied when full.
+const WORD_CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static WORD_CACHE: RefCell<HashMap<String, Vec<Indexable>>> = RefCell::default();
+}
 
 /// Builds the index files for `count` records, made on demand by `record(i)` in any order.
 pub fn write_index(
@@ -125,15 +133,18 @@ struct Postings {
     size: usize,
 }
 
+/// (position, weight) in the text.
+type TextLocs = Vec<(u32, u8)>;
+/// (field, position) in the metadata.
+type MetaLocs = Vec<(u16, u32)>;
+
 #[derive(Default)]
 struct Occurrences {
-    /// (position, weight) of the plain form, in text order.
-    plain: Vec<(u32, u8)>,
+    plain: TextLocs,
     /// Forms with diacritics and their occurrences.
-    variants: BTreeMap<String, Vec<(u32, u8)>>,
-    /// (field, position) in metadata, plain and by form.
-    meta_plain: Vec<(u16, u32)>,
-    meta_variants: BTreeMap<String, Vec<(u16, u32)>>,
+    variants: BTreeMap<String, TextLocs>,
+    meta_plain: MetaLocs,
+    meta_variants: BTreeMap<String, MetaLocs>,
 }
 
 #[derive(Serialize)]
@@ -152,53 +163,74 @@ fn prepare_page(
     meta_fields: &[String],
     options: &Options,
 ) -> Result<Option<Page>, String> {
-    let mut stems: HashMap<String, Occurrences> = HashMap::new();
+    // Each distinct word of the text is split once per page (and mostly found in the thread's
+    // cache): a report repeats most of its words.
     let mut content = String::with_capacity(record.content.len());
-    let mut entries: Vec<Indexable> = Vec::new();
+    let mut tokens: HashMap<&str, Vec<u32>> = HashMap::default();
     let mut position: u32 = 0;
-    let mut has_words = false;
     for word in record.content.split_whitespace() {
-        let word = if word.contains('\u{200B}') {
-            std::borrow::Cow::Owned(word.replace('\u{200B}', ""))
-        } else {
-            std::borrow::Cow::Borrowed(word)
-        };
-        if word.is_empty() {
-            continue;
-        }
-        content.push_str(&word);
-        content.push(' ');
-        entries.clear();
-        splitter.text_word(&word, &mut entries);
-        let parts = entries.iter().filter(|e| e.part).count();
-        let part_weight = match u8::try_from(parts) {
-            Ok(0) => 0,
-            Ok(n) => (WORD_WEIGHT / n).max(1),
-            Err(_) => 1,
-        };
-        for entry in entries.drain(..) {
-            has_words = true;
-            let weight = if entry.part { part_weight } else { WORD_WEIGHT };
-            let occurrences = stems.entry(entry.stem).or_default();
-            match entry.original {
-                None => occurrences.plain.push((position, weight)),
-                Some(form) => occurrences
-                    .variants
-                    .entry(form)
-                    .or_default()
-                    .push((position, weight)),
+        if word.contains('\u{200B}') {
+            let cleaned = word.replace('\u{200B}', "");
+            if cleaned.is_empty() {
+                continue;
             }
+            content.push_str(&cleaned);
+        } else {
+            content.push_str(word);
         }
+        content.push(' ');
         position += 1;
-    }
-    if !has_words {
-        return Ok(None);
     }
     if content.ends_with(' ') {
         content.pop();
     }
+    // `content` is the text with its words joined by single spaces: split it again, so that
+    // the words borrow from it, and give each its position.
+    for (at, word) in content.split(' ').enumerate() {
+        tokens.entry(word).or_default().push(at as u32);
+    }
     let word_count = position.max(1);
 
+    let mut stems: HashMap<String, Occurrences> = HashMap::default();
+    let mut has_words = false;
+    WORD_CACHE.with_borrow_mut(|cache| {
+        if cache.len() > WORD_CACHE_LIMIT {
+            cache.clear();
+        }
+        for (word, positions) in tokens {
+            let entries = cache.entry(word.to_string()).or_insert_with(|| {
+                let mut entries = Vec::new();
+                splitter.text_word(word, &mut entries);
+                entries
+            });
+            let parts = entries.iter().filter(|e| e.part).count();
+            let part_weight = match u8::try_from(parts) {
+                Ok(0) => 0,
+                Ok(n) => (WORD_WEIGHT / n).max(1),
+                Err(_) => 1,
+            };
+            for entry in entries.iter() {
+                has_words = true;
+                let weight = if entry.part { part_weight } else { WORD_WEIGHT };
+                let occurrences = stems.entry_ref(entry.stem.as_str()).or_default();
+                let located = positions.iter().map(|&p| (p, weight));
+                match &entry.original {
+                    None => occurrences.plain.extend(located),
+                    Some(form) => match occurrences.variants.get_mut(form) {
+                        Some(list) => list.extend(located),
+                        None => {
+                            occurrences.variants.insert(form.clone(), located.collect());
+                        }
+                    },
+                }
+            }
+        }
+    });
+    if !has_words {
+        return Ok(None);
+    }
+
+    let mut entries: Vec<Indexable> = Vec::new();
     for (name, value) in &record.meta {
         let field = meta_fields
             .binary_search(name)
@@ -207,7 +239,7 @@ fn prepare_page(
         for (at, word) in value.split_whitespace().enumerate() {
             splitter.word(word, &mut entries);
             for entry in entries.drain(..) {
-                let occurrences = stems.entry(entry.stem).or_default();
+                let occurrences = stems.entry_ref(entry.stem.as_str()).or_default();
                 match entry.original {
                     None => occurrences.meta_plain.push((field, at as u32)),
                     Some(form) => occurrences
@@ -236,7 +268,11 @@ fn prepare_page(
     .map_err(|e| format!("cannot encode the search record for {}: {e}", record.url))?;
     Ok(Some(Page {
         words,
-        fragment_hash: format!("{}_{}", options.language, format::full_hash(json.as_bytes())),
+        fragment_hash: format!(
+            "{}_{}",
+            options.language,
+            format::full_hash(json.as_bytes())
+        ),
         fragment: format::gzip(json.as_bytes(), options.compression),
         filters: record.filters,
         sort: record.sort,
@@ -253,7 +289,7 @@ fn page_word(stem: String, o: Occurrences) -> PageWord {
     if !o.meta_plain.is_empty() {
         plain.get_or_insert_with(Default::default).1 = o.meta_plain;
     }
-    let mut variants: Vec<(String, Vec<(u32, u8)>, Vec<(u16, u32)>)> = o
+    let mut variants: Vec<(String, TextLocs, MetaLocs)> = o
         .variants
         .into_iter()
         .map(|(form, locs)| {
@@ -280,7 +316,7 @@ fn page_word(stem: String, o: Occurrences) -> PageWord {
 /// position, delta-encoded, with a weight change written as `-(weight + 1)` and an absolute
 /// position. Metadata: sorted by field then position, a field change written as
 /// `-(field + 1)` and positions delta-encoded within the field.
-fn postings(mut locs: Vec<(u32, u8)>, mut meta: Vec<(u16, u32)>) -> Postings {
+fn postings(mut locs: TextLocs, mut meta: MetaLocs) -> Postings {
     locs.sort_by_key(|&(position, weight)| (if weight == 25 { 0 } else { weight }, position));
     let mut encoded_locs = Vec::with_capacity(locs.len() + 2);
     let mut weight_now = 25;
@@ -522,12 +558,7 @@ impl Merge {
 
 /// The shortest prefix of `hash` (at least `min` characters, growing by `step`) that no
 /// earlier file took, as Pagefind picks its file names.
-fn unique_name<'a>(
-    hash: &'a str,
-    min: usize,
-    step: usize,
-    taken: impl Fn(&str) -> bool,
-) -> &'a str {
+fn unique_name(hash: &str, min: usize, step: usize, taken: impl Fn(&str) -> bool) -> &str {
     let mut len = min.min(hash.len());
     while taken(&hash[..len]) && len < hash.len() {
         len = (len + step).min(hash.len());
@@ -566,7 +597,11 @@ fn chunk_ranges(chunks: &[&[(String, WordRuns)]]) -> Vec<(String, String, String
         .collect();
     for i in 1..ranges.len() {
         let (to, from) = (&ranges[i - 1].1, &ranges[i].0);
-        let common = from.chars().zip(to.chars()).take_while(|(a, b)| a == b).count();
+        let common = from
+            .chars()
+            .zip(to.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
         let to_prefix: String = to.chars().take(common + 1).collect();
         let from_prefix: String = from.chars().take(common + 1).collect();
         if to_prefix >= ranges[i - 1].0 {

@@ -112,7 +112,10 @@ fn words_as_editors_write_them() {
             &format!("/rapporter/r{i}/"),
             text,
             &[
-                ("title", &format!("Rapport {i}: Barn & unga i Jönköpings län")),
+                (
+                    "title",
+                    &format!("Rapport {i}: Barn & unga i Jönköpings län"),
+                ),
                 ("period", "2019 – 2021"),
             ],
             &[
@@ -126,7 +129,9 @@ fn words_as_editors_write_them() {
     records[1]
         .meta
         .insert("organisation".into(), "FoU i Väst / GR".into());
-    records[2].meta.insert("title".into(), "Öppen förskola".into());
+    records[2]
+        .meta
+        .insert("title".into(), "Öppen förskola".into());
     records[3].sort.insert("year".into(), "2021".into());
     records[4].sort.insert("year".into(), "2019".into());
     compare(records);
@@ -135,9 +140,30 @@ fn words_as_editors_write_them() {
 #[test]
 fn many_records_make_several_index_chunks_and_sorted_pages() {
     let vocabulary = [
-        "barn", "barnen", "barnens", "förälder", "föräldrar", "stöd", "samverkan", "skola",
-        "socialtjänst", "barngrupp", "barngruppsledare", "Örebro", "Skövde", "modell", "utvärdering",
-        "intervju", "enkät", "familj", "anhöriga", "missbruk", "psykisk", "ohälsa", "våld", "é",
+        "barn",
+        "barnen",
+        "barnens",
+        "förälder",
+        "föräldrar",
+        "stöd",
+        "samverkan",
+        "skola",
+        "socialtjänst",
+        "barngrupp",
+        "barngruppsledare",
+        "Örebro",
+        "Skövde",
+        "modell",
+        "utvärdering",
+        "intervju",
+        "enkät",
+        "familj",
+        "anhöriga",
+        "missbruk",
+        "psykisk",
+        "ohälsa",
+        "våld",
+        "é",
     ];
     let records: Vec<Record> = (0..120)
         .map(|i| {
@@ -157,7 +183,11 @@ fn many_records_make_several_index_chunks_and_sorted_pages() {
         .collect();
     let options = options(&records);
     let ours = write_index(records.len(), |i| records[i].clone(), &options).expect("index");
-    let chunks = ours.files.iter().filter(|(n, _)| n.starts_with("index/")).count();
+    let chunks = ours
+        .files
+        .iter()
+        .filter(|(n, _)| n.starts_with("index/"))
+        .count();
     assert!(chunks > 2, "{chunks} chunks");
     compare(records);
 }

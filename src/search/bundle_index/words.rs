@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 
 use convert_case::{Case, Casing};
 use pagefind_stem::{Algorithm, Stemmer};
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Pagefind's word characters besides letters and digits: Unicode's connector punctuation.
@@ -228,7 +228,9 @@ mod tests {
     fn stems(word: &str) -> Vec<(String, bool, Option<String>)> {
         let mut out = Vec::new();
         WordSplitter::swedish().text_word(word, &mut out);
-        out.into_iter().map(|w| (w.stem, w.part, w.original)).collect()
+        out.into_iter()
+            .map(|w| (w.stem, w.part, w.original))
+            .collect()
     }
 
     #[test]
