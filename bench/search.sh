@@ -4,7 +4,7 @@
 #
 #   bench/search.sh [N ...]          default: 1000 10000
 #
-# For each N: three full `fouweb build` runs, each making the bundle and index anew (median
+# For each N: three cold `fouweb build` runs (no earlier output, bundle or index; median
 # time, highest peak RSS), the phases from the build's own summary line, the bundle's size on
 # disk, then bench/search_bytes.sh (needs what the browser tests need: bash tests/setup).
 # Prints one Markdown table row per N.
@@ -26,8 +26,8 @@ for n in "${sizes[@]}"; do
   [ -d "$site/content" ] || python3 ../shared/bench/gen_corpus.py "$n" --out "$dir/ref-$n" --layout plain >/dev/null
   rows=()
   for _ in 1 2 3; do
-    # Each run makes the bundle anew (an unchanged site would reuse the last one).
-    rm -f "$site/.fouweb/bundle.json"
+    # A cold build: an unchanged site would reuse the last bundle, index and output files.
+    rm -rf "$site/.fouweb" "$site/public" "$site/.public.fouweb-spare"
     /usr/bin/time -f "%e %M" "$bin" build --root "$site" >"$dir/build.txt" 2>"$dir/time.txt"
     summary=$(grep '^built ' "$dir/build.txt")
     bundle=$(sed -E 's/.*browser search ([0-9.]+) s.*/\1/' <<<"$summary")
