@@ -61,7 +61,8 @@ const CHUNK_SIZE: usize = 20_000;
 const BATCH: usize = 256;
 /// Pagefind's weight for an unweighted word (1.0 × 24).
 const WORD_WEIGHT: u8 = 24;
-/// Distinct words whose entries a thread keeps; emptied when full.
+/// Distinct words whose entries a thread keeps; emptied when full. (One language only: the
+/// splitter's.)
 const WORD_CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
@@ -77,7 +78,8 @@ pub fn write_index(
     let mut meta_fields = options.meta_fields.clone();
     meta_fields.sort();
     meta_fields.dedup();
-    let splitter = WordSplitter::swedish();
+    let splitter = WordSplitter::for_language(&options.language)
+        .ok_or_else(|| format!("no word rules for the language {:?}", options.language))?;
     let prepare = |i: usize| prepare_page(record(i), &splitter, &meta_fields, options);
 
     let merged = std::thread::scope(|scope| {

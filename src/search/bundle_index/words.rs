@@ -40,9 +40,14 @@ pub struct WordSplitter {
 }
 
 impl WordSplitter {
-    pub fn swedish() -> Self {
-        WordSplitter {
-            stemmer: Stemmer::create(Algorithm::Swedish),
+    /// The splitter for a language code; fouweb's records are all Swedish (`sv`), the only
+    /// stemmer compiled in.
+    pub fn for_language(language: &str) -> Option<Self> {
+        match language {
+            "sv" => Some(WordSplitter {
+                stemmer: Stemmer::create(Algorithm::Swedish),
+            }),
+            _ => None,
         }
     }
 
@@ -227,7 +232,8 @@ mod tests {
 
     fn stems(word: &str) -> Vec<(String, bool, Option<String>)> {
         let mut out = Vec::new();
-        WordSplitter::swedish().text_word(word, &mut out);
+        let splitter = WordSplitter::for_language("sv").expect("Swedish is compiled in");
+        splitter.text_word(word, &mut out);
         out.into_iter()
             .map(|w| (w.stem, w.part, w.original))
             .collect()
