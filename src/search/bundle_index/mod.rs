@@ -394,7 +394,7 @@ struct Merge {
     sorts: BTreeMap<String, Vec<(String, usize)>>,
     /// (short hash, word count) per page.
     pages: Vec<(String, u32)>,
-    fragment_names: HashMap<String, String>,
+    fragment_names: hashbrown::HashSet<String>,
     files: Vec<(String, Vec<u8>)>,
 }
 
@@ -430,10 +430,9 @@ impl Merge {
             self.sorts.entry(key).or_default().push((value, number));
         }
         let name = unique_name(&page.fragment_hash, language.len() + 8, 1, |name| {
-            self.fragment_names.contains_key(name)
+            self.fragment_names.contains(name)
         });
-        self.fragment_names
-            .insert(name.to_string(), page.fragment_hash.clone());
+        self.fragment_names.insert(name.to_string());
         self.files
             .push((format!("fragment/{name}.pf_fragment"), page.fragment));
         self.pages.push((name.to_string(), page.word_count));

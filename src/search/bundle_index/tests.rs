@@ -191,3 +191,90 @@ fn many_records_make_several_index_chunks_and_sorted_pages() {
     assert!(chunks > 2, "{chunks} chunks");
     compare(records);
 }
+
+/// Words made of random pieces (letters with and without diacritics, combining marks,
+/// capitals, digits, punctuation, symbols, emoji, katakana, zero-width and other spaces): the
+/// word rules must agree with Pagefind's on text nobody wrote by hand.
+#[test]
+fn random_words_agree_with_pagefind() {
+    const PIECES: &[&str] = &[
+        "barn",
+        "grupp",
+        "s",
+        "Ö",
+        "ö",
+        "å",
+        "Ä",
+        "e\u{301}",
+        "A",
+        "Z",
+        "x",
+        "1",
+        "2019",
+        "0",
+        "-",
+        "–",
+        ".",
+        ",",
+        ":",
+        ";",
+        "!",
+        "?",
+        "(",
+        ")",
+        "/",
+        "&",
+        "%",
+        "'",
+        "\"",
+        "_",
+        "@",
+        "#",
+        "*",
+        "😀",
+        "👍🏽",
+        "🇸🇪",
+        "カタカナ",
+        "カナ",
+        "ナ",
+        "ー",
+        "ß",
+        "İ",
+        "Σ",
+        "ﬁ",
+        "\u{200B}",
+        " ",
+        "\u{A0}",
+        "\n",
+        "___",
+        "ǅ",
+        "½",
+        "²",
+        "٣",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut records = Vec::new();
+    for i in 0..60 {
+        let mut text = String::new();
+        for _ in 0..200 {
+            for _ in 0..1 + next(4) {
+                text.push_str(PIECES[next(PIECES.len())]);
+            }
+            text.push(' ');
+        }
+        let title: String = (0..4).map(|_| PIECES[next(PIECES.len())]).collect();
+        records.push(record(
+            &format!("/r/{i}/"),
+            &text,
+            &[("title", &title), ("period", "2020 – 2021")],
+            &[("lan", &[PIECES[next(PIECES.len())]])],
+        ));
+    }
+    compare(records);
+}
