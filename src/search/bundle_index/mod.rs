@@ -112,7 +112,7 @@ pub fn write_index(
 
 /// A record, split and encoded, waiting for its page number.
 struct Page {
-    words: Vec<PageWord>,
+    words: PageWords,
     filters: BTreeMap<String, Vec<String>>,
     sort: BTreeMap<String, String>,
     fragment_hash: String,
@@ -120,19 +120,51 @@ struct Page {
     word_count: u32,
 }
 
-/// One stem's postings on a page: its plain form and its forms with diacritics.
+/// A page's postings of every stem, kept in a few flat buffers rather than a few allocations
+/// per word: the merge thread reads them and frees them in one go.
+#[derive(Default)]
+struct PageWords {
+    /// Stems and forms with diacritics, one after another.
+    text: String,
+    /// Encoded postings, one after another.
+    cbor: Vec<u8>,
+    words: Vec<PageWord>,
+    variants: Vec<(Span, Postings)>,
+}
+
+type Span = std::ops::Range<usize>;
+
+/// One stem on a page: its plain form's postings and its forms with diacritics
+/// (`PageWords::variants[variants]`).
 struct PageWord {
-    stem: String,
+    stem: Span,
     plain: Option<Postings>,
-    variants: Vec<(String, Postings)>,
+    variants: Span,
 }
 
 /// A page's locations of a word, encoded as the last two fields of Pagefind's packed page
-/// (`locs`, `meta_locs`); the page number goes in front once known.
+/// (`locs`, `meta_locs`) in `PageWords::cbor`; the page number goes in front once known.
+#[derive(Clone)]
 struct Postings {
-    cbor: Vec<u8>,
+    cbor: Span,
     /// Entries, counted as Pagefind counts them for chunk sizes.
     size: usize,
+}
+
+impl PageWords {
+    fn text(&self, span: &Span) -> &str {
+        &self.text[span.clone()]
+    }
+
+    fn cbor(&self, postings: &Postings) -> &[u8] {
+        &self.cbor[postings.cbor.clone()]
+    }
+
+    fn push_text(&mut self, text: &str) -> Span {
+        let start = self.text.len();
+        self.text.push_str(text);
+        start..self.text.len()
+    }
 }
 
 /// (position, weight) in the text.
@@ -254,10 +286,10 @@ fn prepare_page(
         }
     }
 
-    let words = stems
-        .into_iter()
-        .map(|(stem, o)| page_word(stem, o))
-        .collect();
+    let mut words = PageWords::default();
+    for (stem, occurrences) in stems {
+        add_page_word(&mut words, &stem, occurrences);
+    }
 
     let json = serde_json::to_string(&Fragment {
         url: &record.url,
@@ -285,75 +317,75 @@ fn prepare_page(
 /// Encodes a stem's occurrences on one page the way Pagefind packs them: the plain form's
 /// entry, then one per form with diacritics (text forms in order, then forms found only in
 /// metadata).
-fn page_word(stem: String, o: Occurrences) -> PageWord {
+fn add_page_word(words: &mut PageWords, stem: &str, o: Occurrences) {
+    let stem = words.push_text(stem);
+    let plain = match (o.plain.is_empty(), o.meta_plain.is_empty()) {
+        (true, true) => None,
+        _ => Some(postings(&mut words.cbor, o.plain, o.meta_plain)),
+    };
+    let first = words.variants.len();
     let mut meta_variants = o.meta_variants;
-    let mut plain = (!o.plain.is_empty()).then(|| (o.plain, Vec::new()));
-    if !o.meta_plain.is_empty() {
-        plain.get_or_insert_with(Default::default).1 = o.meta_plain;
+    for (form, locs) in o.variants {
+        let meta = meta_variants.remove(&form).unwrap_or_default();
+        let form = words.push_text(&form);
+        let postings = postings(&mut words.cbor, locs, meta);
+        words.variants.push((form, postings));
     }
-    let mut variants: Vec<(String, TextLocs, MetaLocs)> = o
-        .variants
-        .into_iter()
-        .map(|(form, locs)| {
-            let meta = meta_variants.remove(&form).unwrap_or_default();
-            (form, locs, meta)
-        })
-        .collect();
-    variants.extend(
-        meta_variants
-            .into_iter()
-            .map(|(form, meta)| (form, Vec::new(), meta)),
-    );
-    PageWord {
+    for (form, meta) in meta_variants {
+        let form = words.push_text(&form);
+        let postings = postings(&mut words.cbor, Vec::new(), meta);
+        words.variants.push((form, postings));
+    }
+    let variants = first..words.variants.len();
+    words.words.push(PageWord {
         stem,
-        plain: plain.map(|(locs, meta)| postings(locs, meta)),
-        variants: variants
-            .into_iter()
-            .map(|(form, locs, meta)| (form, postings(locs, meta)))
-            .collect(),
-    }
+        plain,
+        variants,
+    });
 }
 
 /// Pagefind's location lists. Text: sorted by weight (its default weight 25 first) then
 /// position, delta-encoded, with a weight change written as `-(weight + 1)` and an absolute
 /// position. Metadata: sorted by field then position, a field change written as
-/// `-(field + 1)` and positions delta-encoded within the field.
-fn postings(mut locs: TextLocs, mut meta: MetaLocs) -> Postings {
+/// `-(field + 1)` and positions delta-encoded within the field. Appended to `cbor`.
+fn postings(cbor: &mut Vec<u8>, mut locs: TextLocs, mut meta: MetaLocs) -> Postings {
+    let start = cbor.len();
     locs.sort_by_key(|&(position, weight)| (if weight == 25 { 0 } else { weight }, position));
-    let mut encoded_locs = Vec::with_capacity(locs.len() + 2);
+    let mut entries = 0;
+    let mut encoded = Vec::with_capacity(locs.len() + 2);
     let mut weight_now = 25;
     let mut last = 0;
     for (position, weight) in locs {
         if weight != weight_now {
-            encoded_locs.push(-i32::from(weight) - 1);
-            encoded_locs.push(position as i32);
+            encoded.push(-i32::from(weight) - 1);
+            encoded.push(position as i32);
             weight_now = weight;
         } else {
-            encoded_locs.push(position.wrapping_sub(last) as i32);
+            encoded.push(position.wrapping_sub(last) as i32);
         }
         last = position;
     }
+    format::ints(cbor, &encoded);
+    entries += encoded.len();
 
     meta.sort_by_key(|&(field, position)| (field, position));
-    let mut encoded_meta = Vec::with_capacity(meta.len() + 2);
+    encoded.clear();
     let mut field_now = None;
     let mut last = 0;
     for (field, position) in meta {
         if field_now != Some(field) {
-            encoded_meta.push(-i32::from(field) - 1);
+            encoded.push(-i32::from(field) - 1);
             field_now = Some(field);
             last = 0;
         }
-        encoded_meta.push(position.wrapping_sub(last) as i32);
+        encoded.push(position.wrapping_sub(last) as i32);
         last = position;
     }
-
-    let mut cbor = Vec::with_capacity(encoded_locs.len() + encoded_meta.len() + 4);
-    format::ints(&mut cbor, &encoded_locs);
-    format::ints(&mut cbor, &encoded_meta);
+    format::ints(cbor, &encoded);
+    entries += encoded.len();
     Postings {
-        cbor,
-        size: encoded_locs.len() + encoded_meta.len() + 1,
+        cbor: start..cbor.len(),
+        size: entries + 1,
     }
 }
 
@@ -366,10 +398,10 @@ struct Run {
 }
 
 impl Run {
-    fn push(&mut self, page: usize, postings: &Postings) {
+    fn push(&mut self, page: usize, postings: &[u8]) {
         format::array(&mut self.cbor, 3);
         format::uint(&mut self.cbor, (page - self.last_page) as u64);
-        self.cbor.extend_from_slice(&postings.cbor);
+        self.cbor.extend_from_slice(postings);
         self.last_page = page;
         self.pages += 1;
     }
@@ -401,20 +433,26 @@ struct Merge {
 impl Merge {
     fn add(&mut self, page: Page, language: &str) {
         let number = self.pages.len();
-        for word in page.words {
-            let runs = self.words.entry(word.stem).or_default();
+        let page_words = &page.words;
+        for word in &page_words.words {
+            let runs = self
+                .words
+                .entry_ref(page_words.text(&word.stem))
+                .or_default();
             if let Some(plain) = &word.plain {
-                runs.plain.push(number, plain);
+                runs.plain.push(number, page_words.cbor(plain));
                 runs.size += plain.size;
             }
-            for (form, postings) in word.variants {
+            for (form, postings) in &page_words.variants[word.variants.clone()] {
+                let form = page_words.text(form);
+                let bytes = page_words.cbor(postings);
                 runs.size += postings.size;
-                match runs.variants.iter_mut().find(|(f, _)| *f == form) {
-                    Some((_, run)) => run.push(number, &postings),
+                match runs.variants.iter_mut().find(|(f, _)| f == form) {
+                    Some((_, run)) => run.push(number, bytes),
                     None => {
                         let mut run = Run::default();
-                        run.push(number, &postings);
-                        runs.variants.push((form, run));
+                        run.push(number, bytes);
+                        runs.variants.push((form.to_string(), run));
                         runs.size += 1;
                     }
                 }
