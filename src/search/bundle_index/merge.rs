@@ -1,0 +1,294 @@
+//! The merge of prepared records, in page order, into Pagefind's files: each word's pages
+//! appended to its CBOR runs as they arrive, then the word chunks, filters and metadata.
+
+use std::collections::BTreeMap;
+
+use hashbrown::HashMap;
+use rayon::prelude::*;
+
+use super::page::Page;
+use super::{format, IndexFiles, Options};
+
+/// Pagefind's word index chunk size: a chunk closes once its postings reach this many entries.
+const CHUNK_SIZE: usize = 20_000;
+
+/// A word's pages, encoded as they arrive in page order (page numbers delta-encoded).
+#[derive(Default)]
+struct Run {
+    pages: usize,
+    last_page: usize,
+    cbor: Vec<u8>,
+}
+
+impl Run {
+    fn push(&mut self, page: usize, postings: &[u8]) {
+        format::array(&mut self.cbor, 3);
+        format::uint(&mut self.cbor, (page - self.last_page) as u64);
+        self.cbor.extend_from_slice(postings);
+        self.last_page = page;
+        self.pages += 1;
+    }
+
+    fn encode(&self, out: &mut Vec<u8>) {
+        format::array(out, self.pages);
+        out.extend_from_slice(&self.cbor);
+    }
+}
+
+#[derive(Default)]
+struct WordRuns {
+    plain: Run,
+    variants: Vec<(String, Run)>,
+    size: usize,
+}
+
+#[derive(Default)]
+pub(super) struct Merge {
+    words: HashMap<String, WordRuns>,
+    filters: BTreeMap<String, BTreeMap<String, Vec<usize>>>,
+    sorts: BTreeMap<String, Vec<(String, usize)>>,
+    /// (short hash, word count) per page.
+    pages: Vec<(String, u32)>,
+    fragment_names: hashbrown::HashSet<String>,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+impl Merge {
+    pub fn add(&mut self, page: Page, language: &str) {
+        let number = self.pages.len();
+        let page_words = &page.words;
+        for word in &page_words.words {
+            let runs = self
+                .words
+                .entry_ref(page_words.text(&word.stem))
+                .or_default();
+            if let Some(plain) = &word.plain {
+                runs.plain.push(number, page_words.cbor(plain));
+                runs.size += plain.size;
+            }
+            for (form, postings) in &page_words.variants[word.variants.clone()] {
+                let form = page_words.text(form);
+                let bytes = page_words.cbor(postings);
+                runs.size += postings.size;
+                match runs.variants.iter_mut().find(|(f, _)| f == form) {
+                    Some((_, run)) => run.push(number, bytes),
+                    None => {
+                        let mut run = Run::default();
+                        run.push(number, bytes);
+                        runs.variants.push((form.to_string(), run));
+                        runs.size += 1;
+                    }
+                }
+            }
+        }
+        for (filter, values) in page.filters {
+            let by_value = self.filters.entry(filter).or_default();
+            for value in values {
+                by_value.entry(value).or_default().push(number);
+            }
+        }
+        for (key, value) in page.sort {
+            self.sorts.entry(key).or_default().push((value, number));
+        }
+        let name = unique_name(&page.fragment_hash, language.len() + 8, 1, |name| {
+            self.fragment_names.contains(name)
+        });
+        self.fragment_names.insert(name.to_string());
+        self.files
+            .push((format!("fragment/{name}.pf_fragment"), page.fragment));
+        self.pages.push((name.to_string(), page.word_count));
+    }
+
+    pub fn finish(self, meta_fields: &[String], options: &Options) -> IndexFiles {
+        let Merge {
+            words,
+            filters,
+            sorts,
+            pages,
+            mut files,
+            ..
+        } = self;
+        let language = options.language.as_str();
+        let level = options.compression;
+        let short = language.len() + 8;
+
+        let mut words: Vec<(String, WordRuns)> = words.into_iter().collect();
+        words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut chunks: Vec<&[(String, WordRuns)]> = Vec::new();
+        let (mut start, mut size) = (0, 0);
+        for (i, (_, runs)) in words.iter().enumerate() {
+            size += runs.size;
+            if size >= CHUNK_SIZE {
+                chunks.push(&words[start..=i]);
+                (start, size) = (i + 1, 0);
+            }
+        }
+        if start < words.len() {
+            chunks.push(&words[start..]);
+        }
+        let encoded: Vec<(Vec<u8>, String)> = chunks
+            .par_iter()
+            .map(|chunk| {
+                let cbor = encode_chunk(chunk);
+                let hash = format!("{language}_{}", format::full_hash(&cbor));
+                (format::gzip(&cbor, level), hash)
+            })
+            .collect();
+        let mut ranges = chunk_ranges(&chunks);
+        let mut chunk_names: Vec<String> = Vec::new();
+        for ((gz, hash), range) in encoded.into_iter().zip(ranges.iter_mut()) {
+            let name = unique_name(&hash, short, 2, |n| chunk_names.iter().any(|c| c == n));
+            range.2 = name.to_string();
+            chunk_names.push(range.2.clone());
+            files.push((format!("index/{name}.pf_index"), gz));
+        }
+
+        let mut filter_names: Vec<(String, String)> = Vec::new();
+        for (filter, values) in &filters {
+            let mut cbor = Vec::new();
+            format::array(&mut cbor, 2);
+            format::text(&mut cbor, filter);
+            format::array(&mut cbor, values.len());
+            for (value, pages) in values {
+                format::array(&mut cbor, 2);
+                format::text(&mut cbor, value);
+                format::array(&mut cbor, pages.len());
+                for &page in pages {
+                    format::uint(&mut cbor, page as u64);
+                }
+            }
+            let hash = format!("{language}_{}", format::full_hash(&cbor));
+            let name = unique_name(&hash, short, 2, |n| filter_names.iter().any(|f| f.1 == n));
+            filter_names.push((filter.clone(), name.to_string()));
+            files.push((
+                format!("filter/{name}.pf_filter"),
+                format::gzip(&cbor, level),
+            ));
+        }
+
+        let mut meta = Vec::new();
+        format::array(&mut meta, 6);
+        format::text(&mut meta, &options.version);
+        format::array(&mut meta, pages.len());
+        for (hash, word_count) in &pages {
+            format::array(&mut meta, 3);
+            format::text(&mut meta, hash);
+            format::uint(&mut meta, u64::from(*word_count));
+            format::text(&mut meta, "");
+        }
+        format::array(&mut meta, ranges.len());
+        for (from, to, hash) in &ranges {
+            format::array(&mut meta, 3);
+            format::text(&mut meta, from);
+            format::text(&mut meta, to);
+            format::text(&mut meta, hash);
+        }
+        format::array(&mut meta, filter_names.len());
+        for (filter, hash) in &filter_names {
+            format::array(&mut meta, 2);
+            format::text(&mut meta, filter);
+            format::text(&mut meta, hash);
+        }
+        format::array(&mut meta, sorts.len());
+        for (key, mut values) in sorts {
+            sort_values(&mut values);
+            format::array(&mut meta, 2);
+            format::text(&mut meta, &key);
+            format::array(&mut meta, values.len());
+            for (_, page) in values {
+                format::uint(&mut meta, page as u64);
+            }
+        }
+        format::array(&mut meta, meta_fields.len());
+        for field in meta_fields {
+            format::text(&mut meta, field);
+        }
+        let full = format::full_hash(&meta);
+        let meta_hash = format!("{language}_{}", &full[..short.min(full.len())]);
+        files.push((
+            format!("pagefind.{meta_hash}.pf_meta"),
+            format::gzip(&meta, level),
+        ));
+
+        IndexFiles {
+            meta_hash,
+            page_count: pages.len(),
+            files,
+        }
+    }
+}
+
+/// The shortest prefix of `hash` (at least `min` characters, growing by `step`) that no
+/// earlier file took, as Pagefind picks its file names.
+fn unique_name(hash: &str, min: usize, step: usize, taken: impl Fn(&str) -> bool) -> &str {
+    let mut len = min.min(hash.len());
+    while taken(&hash[..len]) && len < hash.len() {
+        len = (len + step).min(hash.len());
+    }
+    &hash[..len]
+}
+
+fn encode_chunk(words: &[(String, WordRuns)]) -> Vec<u8> {
+    let bytes: usize = words.iter().map(|(_, r)| r.plain.cbor.len() + 16).sum();
+    let mut cbor = Vec::with_capacity(bytes);
+    format::array(&mut cbor, 1);
+    format::array(&mut cbor, words.len());
+    for (word, runs) in words {
+        format::array(&mut cbor, 3);
+        format::text(&mut cbor, word);
+        runs.plain.encode(&mut cbor);
+        format::array(&mut cbor, runs.variants.len());
+        for (form, run) in &runs.variants {
+            format::array(&mut cbor, 2);
+            format::text(&mut cbor, form);
+            run.encode(&mut cbor);
+        }
+    }
+    cbor
+}
+
+/// Each chunk's first and last word, cut to the shortest prefixes that still tell
+/// neighbouring chunks apart (the script picks the chunk to load by them).
+fn chunk_ranges(chunks: &[&[(String, WordRuns)]]) -> Vec<(String, String, String)> {
+    let mut ranges: Vec<(String, String, String)> = chunks
+        .iter()
+        .map(|c| {
+            let word = |w: Option<&(String, WordRuns)>| w.map(|w| w.0.clone()).unwrap_or_default();
+            (word(c.first()), word(c.last()), String::new())
+        })
+        .collect();
+    for i in 1..ranges.len() {
+        let (to, from) = (&ranges[i - 1].1, &ranges[i].0);
+        let common = from
+            .chars()
+            .zip(to.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let to_prefix: String = to.chars().take(common + 1).collect();
+        let from_prefix: String = from.chars().take(common + 1).collect();
+        if to_prefix >= ranges[i - 1].0 {
+            ranges[i - 1].1 = to_prefix;
+        }
+        ranges[i].0 = from_prefix;
+    }
+    ranges
+}
+
+/// Pages in sort-key order: numerically when every value is a number, else as text; equal
+/// values keep page order.
+fn sort_values(values: &mut [(String, usize)]) {
+    let number = |v: &str| {
+        v.parse::<i32>()
+            .map(|n| n as f32)
+            .or_else(|_| v.parse::<f32>())
+            .ok()
+    };
+    if values.iter().all(|(v, _)| number(v).is_some()) {
+        values.sort_by(|a, b| {
+            let (a, b) = (number(&a.0).unwrap_or(0.0), number(&b.0).unwrap_or(0.0));
+            a.total_cmp(&b)
+        });
+    } else {
+        values.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+}
