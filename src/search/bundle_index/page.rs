@@ -143,7 +143,7 @@ pub(super) fn prepare_page(
             cache.clear();
         }
         for (word, positions) in tokens {
-            let entries = cache.entry(word.to_string()).or_insert_with(|| {
+            let entries = cache.entry_ref(word).or_insert_with(|| {
                 let mut entries = Vec::new();
                 splitter.text_word(word, &mut entries);
                 entries
