@@ -227,7 +227,13 @@ pub fn records_key(site: &Site, texts: &[String]) -> String {
     // Bumped whenever what this module hands Pagefind or keeps of its files changes.
     const FORMAT: u32 = 2;
     let mut h = DefaultHasher::new();
-    (FORMAT, env!("CARGO_PKG_VERSION"), "pagefind =1.6.0", "sv").hash(&mut h);
+    (
+        FORMAT,
+        env!("CARGO_PKG_VERSION"),
+        "pagefind =1.6.0",
+        LANGUAGE,
+    )
+        .hash(&mut h);
     per_record.hash(&mut h);
     format!("{:016x}", h.finish())
 }
@@ -260,11 +266,16 @@ fn needed_by_the_search_page(relative: &str) -> bool {
     !unused
 }
 
+/// The meta fields of a record: the script shows them with each result.
+const META_TITLE: &str = "title";
+const META_PERIOD: &str = "period";
+const META_ORGANISATION: &str = "organisation";
+
 /// The meta fields `record` writes on some record, for the writer's field numbers.
 fn meta_fields(site: &Site) -> Vec<String> {
-    let mut fields = vec!["title".to_string(), "period".to_string()];
+    let mut fields = vec![META_TITLE.to_string(), META_PERIOD.to_string()];
     if site.reports.iter().any(|r| r.organisation.is_some()) {
-        fields.push("organisation".to_string());
+        fields.push(META_ORGANISATION.to_string());
     }
     fields
 }
@@ -321,10 +332,10 @@ fn record(site: &Site, urls: &Urls, texts: &[String], r: ReportIdx) -> Record {
     content.push_str(&metadata);
 
     let mut meta = BTreeMap::new();
-    meta.insert("title".to_string(), report.title.clone());
-    meta.insert("period".to_string(), period);
+    meta.insert(META_TITLE.to_string(), report.title.clone());
+    meta.insert(META_PERIOD.to_string(), period);
     if let Some(org) = &report.organisation {
-        meta.insert("organisation".to_string(), org.clone());
+        meta.insert(META_ORGANISATION.to_string(), org.clone());
     }
     // Counties and methods reach the page through the record's filters, not repeated here:
     // Pagefind indexes every meta field's words too.

@@ -90,7 +90,7 @@ impl Merge {
         for (key, value) in page.sort {
             self.sorts.entry(key).or_default().push((value, number));
         }
-        let name = unique_name(&page.fragment_hash, language.len() + 8, 1, |name| {
+        let name = unique_name(&page.fragment_hash, short_hash_len(language), 1, |name| {
             self.fragment_names.contains(name)
         });
         self.fragment_names.insert(name.to_string());
@@ -108,113 +108,165 @@ impl Merge {
             mut files,
             ..
         } = self;
-        let language = options.language.as_str();
-        let level = options.compression;
-        let short = language.len() + 8;
-
-        let mut words: Vec<(String, WordRuns)> = words.into_iter().collect();
-        words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut chunks: Vec<&[(String, WordRuns)]> = Vec::new();
-        let (mut start, mut size) = (0, 0);
-        for (i, (_, runs)) in words.iter().enumerate() {
-            size += runs.size;
-            if size >= CHUNK_SIZE {
-                chunks.push(&words[start..=i]);
-                (start, size) = (i + 1, 0);
-            }
-        }
-        if start < words.len() {
-            chunks.push(&words[start..]);
-        }
-        let encoded: Vec<(Vec<u8>, String)> = chunks
-            .par_iter()
-            .map(|chunk| {
-                let cbor = encode_chunk(chunk);
-                let hash = format!("{language}_{}", format::full_hash(&cbor));
-                (format::gzip(&cbor, level), hash)
-            })
-            .collect();
-        let mut ranges = chunk_ranges(&chunks);
-        let mut chunk_names: Vec<String> = Vec::new();
-        for ((gz, hash), range) in encoded.into_iter().zip(ranges.iter_mut()) {
-            let name = unique_name(&hash, short, 2, |n| chunk_names.iter().any(|c| c == n));
-            range.2 = name.to_string();
-            chunk_names.push(range.2.clone());
-            files.push((format!("index/{name}.pf_index"), gz));
-        }
-
-        let mut filter_names: Vec<(String, String)> = Vec::new();
-        for (filter, values) in &filters {
-            let mut cbor = Vec::new();
-            format::array(&mut cbor, 2);
-            format::text(&mut cbor, filter);
-            format::array(&mut cbor, values.len());
-            for (value, pages) in values {
-                format::array(&mut cbor, 2);
-                format::text(&mut cbor, value);
-                format::array(&mut cbor, pages.len());
-                for &page in pages {
-                    format::uint(&mut cbor, page as u64);
-                }
-            }
-            let hash = format!("{language}_{}", format::full_hash(&cbor));
-            let name = unique_name(&hash, short, 2, |n| filter_names.iter().any(|f| f.1 == n));
-            filter_names.push((filter.clone(), name.to_string()));
-            files.push((
-                format!("filter/{name}.pf_filter"),
-                format::gzip(&cbor, level),
-            ));
-        }
-
-        let mut meta = Vec::new();
-        format::array(&mut meta, 6);
-        format::text(&mut meta, &options.version);
-        format::array(&mut meta, pages.len());
-        for (hash, word_count) in &pages {
-            format::array(&mut meta, 3);
-            format::text(&mut meta, hash);
-            format::uint(&mut meta, u64::from(*word_count));
-            format::text(&mut meta, "");
-        }
-        format::array(&mut meta, ranges.len());
-        for (from, to, hash) in &ranges {
-            format::array(&mut meta, 3);
-            format::text(&mut meta, from);
-            format::text(&mut meta, to);
-            format::text(&mut meta, hash);
-        }
-        format::array(&mut meta, filter_names.len());
-        for (filter, hash) in &filter_names {
-            format::array(&mut meta, 2);
-            format::text(&mut meta, filter);
-            format::text(&mut meta, hash);
-        }
-        format::array(&mut meta, sorts.len());
-        for (key, mut values) in sorts {
-            sort_values(&mut values);
-            format::array(&mut meta, 2);
-            format::text(&mut meta, &key);
-            format::array(&mut meta, values.len());
-            for (_, page) in values {
-                format::uint(&mut meta, page as u64);
-            }
-        }
-        format::array(&mut meta, meta_fields.len());
-        for field in meta_fields {
-            format::text(&mut meta, field);
-        }
-        let full = format::full_hash(&meta);
-        let meta_hash = format!("{language}_{}", &full[..short.min(full.len())]);
-        files.push((
-            format!("pagefind.{meta_hash}.pf_meta"),
-            format::gzip(&meta, level),
-        ));
-
+        let chunks = chunk_files(words, options, &mut files);
+        let filters = filter_files(&filters, options, &mut files);
+        let meta = Meta {
+            pages: &pages,
+            chunks: &chunks,
+            filters: &filters,
+            sorts,
+            meta_fields,
+        };
+        let meta_hash = meta.file(options, &mut files);
         IndexFiles {
             meta_hash,
             page_count: pages.len(),
             files,
         }
+    }
+}
+
+/// The length of a file name's hash before it grows to tell files apart: the language, `_`
+/// and seven hex digits, as Pagefind names them.
+fn short_hash_len(language: &str) -> usize {
+    language.len() + 8
+}
+
+/// The word index files, in word order, and each chunk's (first word, last word, file hash)
+/// for the metadata.
+fn chunk_files(
+    words: HashMap<String, WordRuns>,
+    options: &Options,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> Vec<(String, String, String)> {
+    let language = options.language.as_str();
+    let mut words: Vec<(String, WordRuns)> = words.into_iter().collect();
+    words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut chunks: Vec<&[(String, WordRuns)]> = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (i, (_, runs)) in words.iter().enumerate() {
+        size += runs.size;
+        if size >= CHUNK_SIZE {
+            chunks.push(&words[start..=i]);
+            (start, size) = (i + 1, 0);
+        }
+    }
+    if start < words.len() {
+        chunks.push(&words[start..]);
+    }
+    let encoded: Vec<(Vec<u8>, String)> = chunks
+        .par_iter()
+        .map(|chunk| {
+            let cbor = encode_chunk(chunk);
+            let hash = format!("{language}_{}", format::full_hash(&cbor));
+            (format::gzip(&cbor, options.compression), hash)
+        })
+        .collect();
+    let mut ranges = chunk_ranges(&chunks);
+    let mut taken = hashbrown::HashSet::new();
+    for ((gz, hash), range) in encoded.into_iter().zip(ranges.iter_mut()) {
+        let name = unique_name(&hash, short_hash_len(language), 2, |n| taken.contains(n));
+        taken.insert(name.to_string());
+        files.push((format!("index/{name}.pf_index"), gz));
+        range.2 = name.to_string();
+    }
+    ranges
+}
+
+/// One file per filter (its values in order, each with its pages); returns (filter, file hash).
+fn filter_files(
+    filters: &BTreeMap<String, BTreeMap<String, Vec<usize>>>,
+    options: &Options,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> Vec<(String, String)> {
+    let language = options.language.as_str();
+    let mut names: Vec<(String, String)> = Vec::new();
+    for (filter, values) in filters {
+        let mut cbor = Vec::new();
+        format::array(&mut cbor, 2);
+        format::text(&mut cbor, filter);
+        format::array(&mut cbor, values.len());
+        for (value, pages) in values {
+            format::array(&mut cbor, 2);
+            format::text(&mut cbor, value);
+            format::array(&mut cbor, pages.len());
+            for &page in pages {
+                format::uint(&mut cbor, page as u64);
+            }
+        }
+        let hash = format!("{language}_{}", format::full_hash(&cbor));
+        let name = unique_name(&hash, short_hash_len(language), 2, |n| {
+            names.iter().any(|f| f.1 == n)
+        });
+        let name = name.to_string();
+        files.push((
+            format!("filter/{name}.pf_filter"),
+            format::gzip(&cbor, options.compression),
+        ));
+        names.push((filter.clone(), name));
+    }
+    names
+}
+
+/// What `pagefind.*.pf_meta` lists: the pages (fragment hash, word count), the word chunks,
+/// the filter files, the sort orders and the meta field names.
+struct Meta<'a> {
+    pages: &'a [(String, u32)],
+    chunks: &'a [(String, String, String)],
+    filters: &'a [(String, String)],
+    sorts: BTreeMap<String, Vec<(String, usize)>>,
+    meta_fields: &'a [String],
+}
+
+impl Meta<'_> {
+    /// Writes the metadata file; returns its hash, which the entry file names.
+    fn file(self, options: &Options, files: &mut Vec<(String, Vec<u8>)>) -> String {
+        let mut meta = Vec::new();
+        format::array(&mut meta, 6);
+        format::text(&mut meta, &options.version);
+        format::array(&mut meta, self.pages.len());
+        for (hash, word_count) in self.pages {
+            format::array(&mut meta, 3);
+            format::text(&mut meta, hash);
+            format::uint(&mut meta, u64::from(*word_count));
+            format::text(&mut meta, "");
+        }
+        format::array(&mut meta, self.chunks.len());
+        for (from, to, hash) in self.chunks {
+            format::array(&mut meta, 3);
+            format::text(&mut meta, from);
+            format::text(&mut meta, to);
+            format::text(&mut meta, hash);
+        }
+        format::array(&mut meta, self.filters.len());
+        for (filter, hash) in self.filters {
+            format::array(&mut meta, 2);
+            format::text(&mut meta, filter);
+            format::text(&mut meta, hash);
+        }
+        format::array(&mut meta, self.sorts.len());
+        for (key, values) in self.sorts {
+            let order = sort_order(values);
+            format::array(&mut meta, 2);
+            format::text(&mut meta, &key);
+            format::array(&mut meta, order.len());
+            for page in order {
+                format::uint(&mut meta, page as u64);
+            }
+        }
+        format::array(&mut meta, self.meta_fields.len());
+        for field in self.meta_fields {
+            format::text(&mut meta, field);
+        }
+        let language = options.language.as_str();
+        let full = format::full_hash(&meta);
+        let short = short_hash_len(language).min(full.len());
+        let meta_hash = format!("{language}_{}", &full[..short]);
+        files.push((
+            format!("pagefind.{meta_hash}.pf_meta"),
+            format::gzip(&meta, options.compression),
+        ));
+        meta_hash
     }
 }
 
@@ -276,19 +328,27 @@ fn chunk_ranges(chunks: &[&[(String, WordRuns)]]) -> Vec<(String, String, String
 
 /// Pages in sort-key order: numerically when every value is a number, else as text; equal
 /// values keep page order.
-fn sort_values(values: &mut [(String, usize)]) {
+fn sort_order(values: Vec<(String, usize)>) -> Vec<usize> {
     let number = |v: &str| {
         v.parse::<i32>()
             .map(|n| n as f32)
             .or_else(|_| v.parse::<f32>())
             .ok()
     };
-    if values.iter().all(|(v, _)| number(v).is_some()) {
-        values.sort_by(|a, b| {
-            let (a, b) = (number(&a.0).unwrap_or(0.0), number(&b.0).unwrap_or(0.0));
-            a.total_cmp(&b)
-        });
-    } else {
-        values.sort_by(|a, b| a.0.cmp(&b.0));
+    let numbers: Option<Vec<f32>> = values.iter().map(|(v, _)| number(v)).collect();
+    match numbers {
+        Some(numbers) => {
+            let mut keyed: Vec<(f32, usize)> = numbers
+                .into_iter()
+                .zip(values.iter().map(|v| v.1))
+                .collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+            keyed.into_iter().map(|(_, page)| page).collect()
+        }
+        None => {
+            let mut values = values;
+            values.sort_by(|a, b| a.0.cmp(&b.0));
+            values.into_iter().map(|(_, page)| page).collect()
+        }
     }
 }

@@ -55,7 +55,6 @@ pub(super) struct PageWord {
 
 /// A page's locations of a word, encoded as the last two fields of Pagefind's packed page
 /// (`locs`, `meta_locs`) in `PageWords::cbor`; the page number goes in front once known.
-#[derive(Clone)]
 pub(super) struct Postings {
     cbor: Span,
     /// Entries, counted as Pagefind counts them for chunk sizes.

@@ -73,9 +73,7 @@ impl WordSplitter {
             });
         }
 
-        let maybe_compound = raw.chars().any(|c| !c.is_alphanumeric())
-            || raw.chars().skip(1).any(char::is_uppercase);
-        if !maybe_compound {
+        if !maybe_compound(raw) {
             return;
         }
         let parts = discrete_words(raw);
@@ -110,19 +108,13 @@ impl WordSplitter {
     /// `sysconfig.is_python_build` also indexes `is_python_build`: the compound tail after
     /// each dot, unless it is a plain word (already indexed as a part) or already present.
     fn dotted_tails(&self, raw: &str, first: usize, out: &mut Vec<Indexable>) {
-        if !raw.contains('.') {
-            return;
-        }
-        let existing = out.len();
         for (i, _) in raw.match_indices('.') {
             let rest = &raw[i + 1..];
             let tail = match rest.char_indices().nth(MAX_TAIL_CHARS) {
                 Some((end, _)) => &rest[..end],
                 None => rest,
             };
-            let compound = tail.chars().any(|c| !c.is_alphanumeric())
-                || tail.chars().skip(1).any(char::is_uppercase);
-            if !compound {
+            if !maybe_compound(tail) {
                 continue;
             }
             let normalized = normalize_word(tail);
@@ -130,9 +122,8 @@ impl WordSplitter {
                 continue;
             }
             let entry = self.stem_word(&normalized, true);
-            let seen = out[first..existing].iter().any(|w| w.stem == entry.stem)
-                || out[existing..].iter().any(|w| w.stem == entry.stem);
-            if !seen {
+            // The word's own entries and the tails added so far.
+            if !out[first..].iter().any(|w| w.stem == entry.stem) {
                 out.push(entry);
             }
         }
@@ -149,6 +140,11 @@ impl WordSplitter {
             part,
         }
     }
+}
+
+/// A word that may hold several: punctuation or a capital after its first letter.
+fn maybe_compound(word: &str) -> bool {
+    word.chars().any(|c| !c.is_alphanumeric()) || word.chars().skip(1).any(char::is_uppercase)
 }
 
 /// Letters, digits and word symbols, lowercased.
