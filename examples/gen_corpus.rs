@@ -609,10 +609,10 @@ impl Tables {
         let mut methods: Vec<MethodIdx> = POPULAR_METHODS
             .iter()
             .filter_map(|id| all.iter().position(|m| m.id.0 == *id))
-            .map(|k| MethodIdx(k as u16))
+            .map(|k| MethodIdx(k as u32))
             .collect();
         for k in 0..all.len() {
-            let idx = MethodIdx(k as u16);
+            let idx = MethodIdx(k as u32);
             if !methods.contains(&idx) {
                 methods.push(idx);
             }

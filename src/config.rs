@@ -61,6 +61,55 @@ pub struct SiteConfig {
     pub paths: Paths,
     /// How many reports the overview and the feed show as newest.
     pub newest: usize,
+    pub limits: Limits,
+}
+
+/// How much one report or one site may hold (`limits:` in site.yaml). They keep a careless or
+/// hostile file from making the build's work or output explode; each is far above what real
+/// reports need, and a report over one is an error that names the limit and this key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Bytes between a report's `---` lines.
+    pub frontmatter_bytes: usize,
+    /// Bytes of a report's Markdown body.
+    pub body_bytes: usize,
+    /// Values in one frontmatter list (`municipalities`, `methods`, `tags` …).
+    pub values_per_field: usize,
+    /// Bytes of one frontmatter value.
+    pub value_bytes: usize,
+    /// Distinct methods outside the vocabulary in the whole site (each gets a page).
+    pub unknown_methods: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            frontmatter_bytes: 64 * 1024,
+            body_bytes: 4 * 1024 * 1024,
+            // All 290 kommuner fit.
+            values_per_field: 500,
+            value_bytes: 4096,
+            unknown_methods: 1000,
+        }
+    }
+}
+
+impl Limits {
+    /// Each limit with its key in site.yaml and the most it may be raised to.
+    fn all(&self) -> [(&'static str, usize, usize); 5] {
+        [
+            (
+                "frontmatter_bytes",
+                self.frontmatter_bytes,
+                16 * 1024 * 1024,
+            ),
+            ("body_bytes", self.body_bytes, 256 * 1024 * 1024),
+            ("values_per_field", self.values_per_field, 100_000),
+            ("value_bytes", self.value_bytes, 1024 * 1024),
+            ("unknown_methods", self.unknown_methods, 100_000),
+        ]
+    }
 }
 
 impl Default for SiteConfig {
@@ -72,6 +121,7 @@ impl Default for SiteConfig {
             language: "sv".into(),
             paths: Paths::default(),
             newest: 10,
+            limits: Limits::default(),
         }
     }
 }
@@ -108,7 +158,7 @@ impl SiteConfig {
                 diagnostics.push(
                     Diagnostic::error("site.yaml", format!("invalid site configuration: {}", err.message))
                         .at_in(span, text)
-                        .with_hint("known keys are `title`, `description`, `base_url`, `language`, `paths` and `newest`"),
+                        .with_hint("known keys are `title`, `description`, `base_url`, `language`, `paths`, `newest` and `limits`"),
                 );
                 return SiteConfig::default();
             }
@@ -139,6 +189,17 @@ impl SiteConfig {
                 );
             }
             seen.push(segment);
+        }
+        for (key, value, most) in config.limits.all() {
+            if value == 0 || value > most {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "site.yaml",
+                        format!("`limits.{key}` must be between 1 and {most}, found {value}"),
+                    )
+                    .with_hint("raise a limit only as far as the site needs; remove the line for the default"),
+                );
+            }
         }
         config
     }

@@ -51,8 +51,69 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     pub message: String,
     pub hint: Option<String>,
-    /// The source line the span points into, for the snippet.
-    pub source_line: Option<String>,
+    /// The part of the source line the span points into, for the snippet.
+    pub snippet: Option<Box<Snippet>>,
+}
+
+/// A source line, or the part of a long one around the span, with where the carets go.
+///
+/// Long lines are cut so that a message's size does not depend on the line's: 10 000 values
+/// on one line give 10 000 short snippets, not 10 000 copies of the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// The text shown, control characters made visible.
+    pub text: String,
+    /// 1-based column (in characters of `text`) of the first caret.
+    pub col: u32,
+    /// How many carets.
+    pub len: u32,
+}
+
+impl Snippet {
+    /// Characters of context kept on each side of the span.
+    const CONTEXT: usize = 40;
+    /// Carets (and characters of the span) shown at most.
+    const MAX_SPAN: usize = 60;
+
+    /// The snippet of `line` for a span starting at column `col` (1-based, in characters) and
+    /// `len` characters long.
+    pub fn new(line: &str, col: u32, len: u32) -> Snippet {
+        let line = line.trim_end_matches('\r');
+        let start = col.saturating_sub(1) as usize;
+        let len = (len as usize).min(Self::MAX_SPAN);
+        let from = start.saturating_sub(Self::CONTEXT);
+        let to = start + len.max(1) + Self::CONTEXT;
+        let mut text = String::new();
+        let mut caret = start;
+        if from > 0 {
+            text.push('…');
+            caret = caret - from + 1;
+        }
+        let mut chars = line.chars().skip(from);
+        for c in chars.by_ref().take(to - from) {
+            text.push(visible(c));
+        }
+        if chars.next().is_some() {
+            text.push('…');
+        }
+        Snippet {
+            text,
+            col: caret as u32 + 1,
+            len: len as u32,
+        }
+    }
+}
+
+/// Control characters shown as their Unicode picture (U+2400…), so that a snippet never moves
+/// the terminal's cursor; tabs stay tabs so that the carets line up.
+fn visible(c: char) -> char {
+    match c {
+        '\t' => c,
+        '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\x7f' => '\u{2421}',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
+    }
 }
 
 impl Diagnostic {
@@ -63,7 +124,7 @@ impl Diagnostic {
             span: None,
             message: message.into(),
             hint: None,
-            source_line: None,
+            snippet: None,
         }
     }
 
@@ -79,12 +140,19 @@ impl Diagnostic {
         self
     }
 
-    /// Points at `span` and keeps the corresponding line of `text` for the snippet.
+    /// Points at `span` and keeps the part of `text`'s line around it for the snippet.
     pub fn at_in(mut self, span: Span, text: &str) -> Self {
-        self.source_line = text
+        self.snippet = text
             .lines()
             .nth(span.line.saturating_sub(1) as usize)
-            .map(|l| l.trim_end_matches('\r').to_string());
+            .map(|line| Box::new(Snippet::new(line, span.col, span.len)));
+        self.span = Some(span);
+        self
+    }
+
+    /// Points at `span`, which lies on `line` (the line's text itself).
+    pub fn at_line(mut self, span: Span, line: &str) -> Self {
+        self.snippet = Some(Box::new(Snippet::new(line, span.col, span.len)));
         self.span = Some(span);
         self
     }
@@ -120,17 +188,18 @@ impl Diagnostic {
     pub fn render(&self) -> String {
         let mut out = self.headline();
         out.push('\n');
-        if let (Some(span), Some(line)) = (self.span, &self.source_line) {
+        if let (Some(span), Some(snippet)) = (self.span, &self.snippet) {
             let number = span.line.to_string();
             let pad = " ".repeat(number.len());
             let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{number} | {line}");
-            let indent: String = line
+            let _ = writeln!(out, "{number} | {}", snippet.text);
+            let indent: String = snippet
+                .text
                 .chars()
-                .take(span.col.saturating_sub(1) as usize)
+                .take(snippet.col.saturating_sub(1) as usize)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            let carets = "^".repeat(span.len.max(1) as usize);
+            let carets = "^".repeat(snippet.len.max(1) as usize);
             let _ = writeln!(out, "{pad} | {indent}{carets}");
         }
         if let Some(hint) = &self.hint {

@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod text;
 pub mod theme;
 pub mod vocabulary;
 pub mod yaml;

@@ -116,7 +116,11 @@ fn convert(value: serde_yaml::Value) -> Node {
             Some(i) => Node::Int(i),
             None => Node::Float(n.as_f64().unwrap_or(f64::NAN)),
         },
-        Value::String(s) => Node::Str(s),
+        Value::String(mut s) => {
+            // `"\e"` and `"\0"` are valid YAML escapes but not publishable text.
+            crate::text::make_publishable(&mut s);
+            Node::Str(s)
+        }
         Value::Sequence(items) => Node::Seq(items.into_iter().map(convert).collect()),
         Value::Mapping(map) => Node::Map(
             map.into_iter()

@@ -186,7 +186,7 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("county: [\"Kronobergs län\"]"));
         assert!(text.contains("methods: [\"BRA – Barns rätt som anhöriga\"]"));
-        let (report, diags) = crate::content::load_file(dir.path(), &path, v);
+        let (report, diags) = crate::content::load_file(dir.path(), &path, v, &Default::default());
         assert!(!diags.has_errors(), "{}", diags.render());
         assert_eq!(report.unwrap().title, "BRA-samtal i Växjö");
         assert!(scaffold(&args(dir.path(), "BRA-samtal i Växjö"), v)

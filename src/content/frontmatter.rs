@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use crate::config::Limits;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::vocabulary::or_list;
 use crate::yaml::{self, Node};
@@ -60,6 +61,9 @@ pub struct Frontmatter {
     /// Every key written, even when its value was malformed (so that "missing" is not reported
     /// on top of "wrong type").
     pub keys: Vec<String>,
+    /// Keys written without a value (`period:`, `county: []`, `title: ""`), so that a required
+    /// one is reported as empty rather than silently missing.
+    pub empty: Vec<String>,
 }
 
 /// Everything phase one needs to point at the file.
@@ -85,6 +89,7 @@ impl Source<'_> {
 pub fn parse(
     source: &Source,
     doc: &Document,
+    limits: &Limits,
     diagnostics: &mut Diagnostics,
 ) -> Option<Frontmatter> {
     let node = match yaml::parse(doc.yaml) {
@@ -142,7 +147,16 @@ pub fn parse(
     let mut fm = Frontmatter::default();
     let loc = &source.locator;
     fm.keys = entries.iter().map(|(k, _)| k.clone()).collect();
+    fm.empty = entries
+        .iter()
+        .filter(|(_, v)| is_empty(v))
+        .map(|(k, _)| k.clone())
+        .collect();
     for (key, value) in entries {
+        if let Err(d) = super::limits::check_value(source, &key, &value, limits) {
+            diagnostics.push(d);
+            continue;
+        }
         let here = loc.value_start(&key);
         let mut push = |d: Diagnostic| diagnostics.push(d);
         match key.as_str() {
@@ -152,7 +166,7 @@ pub fn parse(
             "municipalities" => fm.municipalities = located_list(source, &key, &value, true, &mut push),
             "methods" => fm.methods = located_list(source, &key, &value, true, &mut push),
             "period" => {
-                if value != Node::Null {
+                if !is_empty(&value) {
                     fm.period = Some(Located { value, span: here });
                 }
             }
@@ -178,6 +192,17 @@ pub fn parse(
         }
     }
     Some(fm)
+}
+
+/// True for a value that says nothing: null, blank text, or a list or mapping of such.
+fn is_empty(value: &Node) -> bool {
+    match value {
+        Node::Null => true,
+        Node::Str(s) => s.trim().is_empty(),
+        Node::Seq(items) => items.iter().all(is_empty),
+        Node::Map(entries) => entries.iter().all(|(_, v)| is_empty(v)),
+        Node::Bool(_) | Node::Int(_) | Node::Float(_) => false,
+    }
 }
 
 fn unknown_key(source: &Source, key: &str) -> Diagnostic {
@@ -328,20 +353,31 @@ fn located_list(
         }
         Node::Str(s) if s.trim().is_empty() => Vec::new(),
         Node::Str(_) | Node::Int(_) => vec![item(&value.scalar_text().unwrap_or_default())],
-        Node::Seq(items) => items
-            .iter()
-            .filter_map(|i| match i {
-                Node::Str(_) | Node::Int(_) => {
-                    let t = i.scalar_text().unwrap_or_default();
-                    (!t.trim().is_empty()).then(|| item(&t))
+        Node::Seq(items) => {
+            let mut texts = Vec::with_capacity(items.len());
+            for i in items {
+                match i {
+                    Node::Str(_) | Node::Int(_) => {
+                        let t = i.scalar_text().unwrap_or_default();
+                        if !t.trim().is_empty() {
+                            texts.push(t);
+                        }
+                    }
+                    Node::Null => {}
+                    other => push(wrong_type(source, key, "a list of texts", other)),
                 }
-                Node::Null => None,
-                other => {
-                    push(wrong_type(source, key, "a list of texts", other));
-                    None
-                }
-            })
-            .collect(),
+            }
+            let needles: Vec<&str> = texts.iter().map(|t| t.trim()).collect();
+            let spans = loc.values_in_order(key, &needles);
+            needles
+                .into_iter()
+                .zip(spans)
+                .map(|(value, span)| Located {
+                    value: value.to_string(),
+                    span,
+                })
+                .collect()
+        }
         other => {
             push(wrong_type(source, key, "text or a list of texts", other));
             Vec::new()
@@ -439,7 +475,7 @@ mod tests {
             locator: Locator::new(doc.yaml, doc.yaml_line),
         };
         let mut diags = Diagnostics::new();
-        let fm = parse(&source, &doc, &mut diags);
+        let fm = parse(&source, &doc, &Limits::default(), &mut diags);
         (fm, diags)
     }
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::config::Limits;
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics, Span};
 use crate::vocabulary::Vocabulary;
 
@@ -68,6 +69,7 @@ pub fn discover(content_dir: &Path, diagnostics: &mut Diagnostics, root: &Path) 
 pub fn load_reports(
     root: &Path,
     vocabulary: &Vocabulary,
+    limits: &Limits,
     drafts: bool,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Report> {
@@ -88,7 +90,7 @@ pub fn load_reports(
     let files = discover(&content_dir, diagnostics, root);
     let results: Vec<(Option<Report>, Diagnostics)> = files
         .par_iter()
-        .map(|path| load_file(root, path, vocabulary))
+        .map(|path| load_file(root, path, vocabulary, limits))
         .collect();
     let mut reports = Vec::with_capacity(results.len());
     for (report, diags) in results {
@@ -99,6 +101,7 @@ pub fn load_reports(
     if !drafts {
         reports.retain(|r| !r.draft);
     }
+    super::limits::check_unknown_methods(root, &reports, limits, diagnostics);
     reports
 }
 
@@ -107,6 +110,7 @@ pub fn load_file(
     root: &Path,
     path: &Path,
     vocabulary: &Vocabulary,
+    limits: &Limits,
 ) -> (Option<Report>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let shown = display_path(root, path);
@@ -128,6 +132,11 @@ pub fn load_file(
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(first) = crate::text::first_unpublishable(text) {
+        diagnostics.push(unpublishable_characters(&shown, text, first));
+    }
+    let text = crate::text::publishable(text);
+    let text = text.as_ref();
     let doc = match split(text) {
         Ok(doc) => doc,
         Err(err) => {
@@ -140,7 +149,11 @@ pub fn load_file(
         text,
         locator: Locator::new(doc.yaml, doc.yaml_line),
     };
-    let Some(fm) = frontmatter::parse(&source, &doc, &mut diagnostics) else {
+    if let Err(d) = super::limits::check_parts(&source, &doc, limits) {
+        diagnostics.push(d);
+        return (None, diagnostics);
+    }
+    let Some(fm) = frontmatter::parse(&source, &doc, limits, &mut diagnostics) else {
         return (None, diagnostics);
     };
     let stem = path
@@ -156,11 +169,35 @@ fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let line = valid.matches('\n').count() as u32 + 1;
     let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
     let col = valid[line_start..].chars().count() as u32 + 1;
-    let mut d = Diagnostic::error(shown, format!("the file is not valid UTF-8 (byte 0x{:02X})", bytes[valid_up_to]))
-        .at(Span::new(line, col, 1))
-        .with_hint("save the file as UTF-8; files from Word or old editors are often Latin-1 (ISO-8859-1) or Windows-1252");
-    d.source_line = Some(valid[line_start..].to_string());
-    d
+    Diagnostic::error(shown, format!("the file is not valid UTF-8 (byte 0x{:02X})", bytes[valid_up_to]))
+        .at_line(Span::new(line, col, 1), &valid[line_start..])
+        .with_hint("save the file as UTF-8; files from Word or old editors are often Latin-1 (ISO-8859-1) or Windows-1252")
+}
+
+/// The warning for control characters in a file (they are replaced, see [`crate::text`]).
+fn unpublishable_characters(shown: &Path, text: &str, first: usize) -> Diagnostic {
+    let count = text
+        .chars()
+        .filter(|&c| !crate::text::is_publishable(c))
+        .count();
+    let line_start = text[..first].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[..first].matches('\n').count() as u32 + 1;
+    let col = text[line_start..first].chars().count() as u32 + 1;
+    let line_text = text[line_start..].lines().next().unwrap_or("");
+    let found = text[first..].chars().next().map_or(0, |c| c as u32);
+    let more = match count {
+        1 => String::new(),
+        n => format!(" (and {} more in the file)", n - 1),
+    };
+    Diagnostic::warning(
+        shown,
+        format!(
+            "control character U+{found:04X} is replaced by U+FFFD ({}){more}",
+            crate::text::REPLACEMENT
+        ),
+    )
+    .at_line(Span::new(line, col, 1), line_text)
+    .with_hint("such characters (often pasted from a PDF or another program) cannot be published; delete them")
 }
 
 fn split_error(shown: &Path, text: &str, err: SplitError) -> Diagnostic {

@@ -80,8 +80,8 @@ impl<'a> Locator<'a> {
         };
         let line = self.lines[b.first];
         let after_colon = line.find(':').map_or(line.len(), |i| i + 1);
-        let value = line[after_colon..].trim();
-        if value.is_empty() || value.starts_with('#') {
+        let value = without_comment(&line[after_colon..]).trim();
+        if value.is_empty() {
             return self.key(key);
         }
         let start =
@@ -112,6 +112,46 @@ impl<'a> Locator<'a> {
         self.value_start(key)
     }
 
+    /// Where each of `needles` is written inside `key`'s block, for a list's items in order.
+    /// Each search starts where the previous item ended, and columns are counted from there,
+    /// so a list of thousands of items on one line is located in one pass over it. An item not
+    /// found there is looked up as by [`Locator::value`].
+    pub fn values_in_order(&self, key: &str, needles: &[&str]) -> Vec<Span> {
+        let Some(b) = self.block(key) else {
+            return vec![self.key(key); needles.len()];
+        };
+        // The cursor: a line, a byte offset in it, and the character column of that offset.
+        let (mut line, mut byte) = (b.first, self.lines[b.first].find(':').map_or(0, |c| c + 1));
+        let mut col = self.lines[b.first][..byte].chars().count();
+        let mut spans = Vec::with_capacity(needles.len());
+        for needle in needles {
+            let needle = needle.trim();
+            let found = (line..b.end).filter(|_| !needle.is_empty()).find_map(|i| {
+                let text = self.lines[i];
+                let (from, from_col) = if i == line { (byte, col) } else { (0, 0) };
+                let pos = find_token(&text[from..], needle)?;
+                Some((
+                    i,
+                    from + pos,
+                    from_col + text[from..from + pos].chars().count(),
+                ))
+            });
+            if let Some((i, at, start_col)) = found {
+                let len = needle.chars().count();
+                spans.push(Span::new(
+                    self.first_line + i as u32,
+                    start_col as u32 + 1,
+                    len as u32,
+                ));
+                (line, byte, col) = (i, at + needle.len(), start_col + len);
+                continue;
+            }
+            // Not after the previous item: written out of order, or not literally.
+            spans.push(self.value(key, needle));
+        }
+        spans
+    }
+
     /// A nested key inside `key`'s block (`end` in `period: {start: …, end: …}`).
     pub fn subkey(&self, key: &str, sub: &str) -> Span {
         let Some(b) = self.block(key) else {
@@ -137,6 +177,22 @@ impl<'a> Locator<'a> {
         }
         self.value_start(key)
     }
+}
+
+/// `text` up to a YAML comment (a `#` at the start or after a space, outside quotes).
+fn without_comment(text: &str) -> &str {
+    let mut quote = None;
+    let mut previous = ' ';
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '#') if previous.is_whitespace() => return &text[..i],
+            _ => {}
+        }
+        previous = c;
+    }
+    text
 }
 
 /// `name` when `line` starts a top-level mapping key (`name:` at column 1).
@@ -191,6 +247,35 @@ mod tests {
         assert_eq!(loc.subkey("period", "end"), Span::new(6, 26, 3));
         assert_eq!(loc.value("period", "2008-13"), Span::new(6, 31, 7));
         assert_eq!(loc.value_start("title"), Span::new(2, 8, 6));
+    }
+
+    #[test]
+    fn a_value_ends_before_its_comment() {
+        let loc = Locator::new(
+            "county: []  # län\ntitle: \"A # B\" # x\nperiod: # none\n",
+            2,
+        );
+        assert_eq!(loc.value_start("county"), Span::new(2, 9, 2));
+        assert_eq!(loc.value_start("title"), Span::new(3, 8, 7));
+        assert_eq!(loc.value_start("period"), Span::new(4, 1, 6));
+    }
+
+    #[test]
+    fn list_items_are_found_in_order() {
+        let loc = Locator::new("methods: [BRA, BRA-samtal, BRA]\ntags:\n  - å\n  - b\n", 2);
+        assert_eq!(
+            loc.values_in_order("methods", &["BRA", "BRA", "saknas", "BRA-samtal"]),
+            [
+                Span::new(2, 11, 3),
+                Span::new(2, 28, 3),
+                Span::new(2, 10, 22),
+                Span::new(2, 16, 10)
+            ]
+        );
+        assert_eq!(
+            loc.values_in_order("tags", &["å", "b"]),
+            [Span::new(4, 5, 1), Span::new(5, 5, 1)]
+        );
     }
 
     #[test]

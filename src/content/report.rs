@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostics, Span};
 use crate::markdown;
 use crate::vocabulary::{
     or_list, slugify, CountyIdx, KommunIdx, MethodId, MethodIdx, RegionMatch, SubregionIdx,
-    Vocabulary,
+    Vocabulary, MAX_URL_NAME_BYTES,
 };
 
 use super::frontmatter::{Frontmatter, Located, Source};
@@ -62,8 +62,19 @@ pub fn validate(
     diagnostics: &mut Diagnostics,
 ) -> Option<Report> {
     let errors_before = diagnostics.error_count();
-    let written = fm.keys.clone();
+    let (written, empty) = (fm.keys.clone(), fm.empty.clone());
     let missing = |key: &str, example: &str, diagnostics: &mut Diagnostics| {
+        if empty.iter().any(|k| k == key) {
+            diagnostics.push(
+                source
+                    .error(
+                        source.locator.value_start(key),
+                        format!("required key `{key}` is empty"),
+                    )
+                    .with_hint(format!("write e.g. `{key}: {example}`")),
+            );
+            return;
+        }
         if written.iter().any(|k| k == key) {
             return; // present but malformed: already reported
         }
@@ -87,6 +98,13 @@ pub fn validate(
     let slug = match &fm.slug {
         Some(Located { value, span }) => {
             let s = slugify(value);
+            if s.len() > MAX_URL_NAME_BYTES {
+                diagnostics.push(
+                    source
+                        .error(*span, format!("`slug` {}", too_long(&s)))
+                        .with_hint("write a shorter `slug:`"),
+                );
+            }
             if s.is_empty() {
                 diagnostics.push(
                     source
@@ -100,6 +118,13 @@ pub fn validate(
         }
         None => {
             let s = slugify(default_slug);
+            if s.len() > MAX_URL_NAME_BYTES {
+                diagnostics.push(
+                    source
+                        .error(Span::start(), format!("the file name {}", too_long(&s)))
+                        .with_hint("rename the file, or set a shorter `slug:` in the frontmatter"),
+                );
+            }
             if s.is_empty() {
                 diagnostics.push(
                     source
@@ -171,6 +196,14 @@ pub fn validate(
         draft: fm.draft,
         body: body.to_string(),
     })
+}
+
+/// The message for a URL name over [`MAX_URL_NAME_BYTES`].
+fn too_long(url_name: &str) -> String {
+    format!(
+        "gives a URL name of {} bytes; the limit is {MAX_URL_NAME_BYTES} (file systems allow 255)",
+        url_name.len()
+    )
 }
 
 fn resolve_counties(
@@ -277,6 +310,14 @@ fn resolve_methods(
             Some(idx) => MethodRef::Known(idx),
             None => {
                 let id = slugify(&item.value);
+                if id.len() > MAX_URL_NAME_BYTES {
+                    diagnostics.push(
+                        source
+                            .error(item.span, format!("the method name {}", too_long(&id)))
+                            .with_hint("write the method's usual name, or add it to vocabulary/methods.yaml with a short `id`"),
+                    );
+                    continue;
+                }
                 let suggestions = vocabulary.methods.suggest(&item.value, 3);
                 let suggestions: Vec<&str> = suggestions.iter().map(String::as_str).collect();
                 diagnostics.push(

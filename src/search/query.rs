@@ -461,8 +461,8 @@ struct FacetTable {
 }
 
 struct SlotFacets {
-    counties: Vec<u16>,
-    methods: Vec<u16>,
+    counties: Vec<u32>,
+    methods: Vec<u32>,
     years: [u16; 2],
     rank: u32,
 }
@@ -479,7 +479,7 @@ impl FacetTable {
             .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
             .unwrap_or((0, 0));
         let position =
-            |list: &[&String], key: &String| list.binary_search(&key).ok().map(|i| i as u16);
+            |list: &[&String], key: &String| list.binary_search(&key).ok().map(|i| i as u32);
         FacetTable {
             counties: meta.counties.values().cloned().collect(),
             methods: ids.iter().map(|s| s.to_string()).collect(),

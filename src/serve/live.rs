@@ -43,10 +43,10 @@ pub fn overlay(errors: &Diagnostics) -> String {
             escape(&d.location()),
             escape(&d.message)
         ));
-        if let Some(line) = &d.source_line {
+        if let Some(snippet) = &d.snippet {
             html.push_str(&format!(
                 r#"<pre style="margin:.3rem 0;padding:.5rem;background:#000;white-space:pre-wrap">{}</pre>"#,
-                escape(line)
+                escape(&snippet.text)
             ));
         }
         if let Some(hint) = &d.hint {

@@ -30,7 +30,7 @@ pub fn load(root: &Path, drafts: bool, strict: bool) -> (Option<Site>, Diagnosti
     let mut diagnostics = Diagnostics::new();
     let config = SiteConfig::load(root, &mut diagnostics);
     let vocabulary = Vocabulary::for_site(root, &mut diagnostics);
-    let reports = load_reports(root, &vocabulary, drafts, &mut diagnostics);
+    let reports = load_reports(root, &vocabulary, &config.limits, drafts, &mut diagnostics);
     if strict {
         diagnostics.promote_warnings();
     }

@@ -15,7 +15,7 @@ pub type ReportIdx = u32;
 /// Index of a method in [`Site::methods`]: the vocabulary's methods first (same order), then the
 /// unknown ones the reports use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SiteMethodIdx(pub u16);
+pub struct SiteMethodIdx(pub u32);
 
 /// A method as the site shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,7 +94,7 @@ impl Site {
         }
         let mut unknown_index: HashMap<MethodId, SiteMethodIdx> = HashMap::new();
         for (id, name) in unknown {
-            unknown_index.insert(id.clone(), SiteMethodIdx(methods.len() as u16));
+            unknown_index.insert(id.clone(), SiteMethodIdx(methods.len() as u32));
             methods.push(SiteMethod {
                 id: id.clone(),
                 name: name.to_string(),
@@ -177,7 +177,7 @@ impl Site {
     pub fn used_methods(&self) -> impl Iterator<Item = SiteMethodIdx> + '_ {
         (0..self.methods.len())
             .filter(|&i| !self.taxonomy.by_method[i].is_empty())
-            .map(|i| SiteMethodIdx(i as u16))
+            .map(|i| SiteMethodIdx(i as u32))
     }
 
     /// Counties with at least one report.

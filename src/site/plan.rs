@@ -196,7 +196,7 @@ pub fn full_plan(site: &Site, options: RenderOptions) -> Vec<PageKind> {
         pages.push(PageKind::Search);
     }
     pages.extend((0..site.reports.len()).map(|r| PageKind::Report(r as ReportIdx)));
-    pages.extend((0..site.methods.len()).map(|m| PageKind::Method(SiteMethodIdx(m as u16))));
+    pages.extend((0..site.methods.len()).map(|m| PageKind::Method(SiteMethodIdx(m as u32))));
     pages.extend(
         (0..site.vocabulary.regions.counties.len()).map(|c| PageKind::County(CountyIdx(c as u16))),
     );

@@ -805,15 +805,27 @@ fn environment(
             format!("cannot read template {name}: {err}"),
         )),
     });
-    env.set_formatter(|out, state, value| match value.as_str() {
-        Some(text)
-            if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() =>
-        {
-            crate::html::escape_into(out, text).map_err(|e| {
+    // Every text a template writes is made publishable (see `crate::text`): values from
+    // site.yaml, the vocabulary or a theme's own data reach pages without the report loader.
+    env.set_formatter(|out, state, value| {
+        let Some(text) = value.as_str() else {
+            return minijinja::escape_formatter(out, state, value);
+        };
+        let clean = crate::text::publishable(text);
+        if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() {
+            crate::html::escape_into(out, &clean).map_err(|e| {
                 minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
             })
+        } else if let std::borrow::Cow::Owned(clean) = clean {
+            let clean = if value.is_safe() {
+                Value::from_safe_string(clean)
+            } else {
+                Value::from(clean)
+            };
+            minijinja::escape_formatter(out, state, &clean)
+        } else {
+            minijinja::escape_formatter(out, state, value)
         }
-        _ => minijinja::escape_formatter(out, state, value),
     });
     env.add_function(
         "card",

@@ -13,9 +13,10 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::content::{discover, duplicate_slug, load_file, period, Report};
+use crate::content::{discover, duplicate_slug, load_file, period, MethodRef, Report};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::theme::Theme;
+use crate::vocabulary::MethodId;
 
 use super::deps::pages_of_report;
 use super::model::Site;
@@ -280,7 +281,8 @@ impl Workspace {
                 if !path.is_file() {
                     return (shown, None, Diagnostics::new());
                 }
-                let (report, diagnostics) = load_file(&self.root, path, &site.vocabulary);
+                let (report, diagnostics) =
+                    load_file(&self.root, path, &site.vocabulary, &site.config.limits);
                 let report = report.filter(|r| self.drafts || !r.draft);
                 (shown, report, diagnostics)
             })
@@ -296,6 +298,7 @@ impl Workspace {
             }
         }
         check_slugs(site, &changed, &parsed, &mut errors);
+        check_unknown_methods(&self.root, site, &changed, &parsed, &mut errors);
         if errors.has_errors() {
             errors.sort();
             return Err(errors);
@@ -533,7 +536,7 @@ fn resolve(site: &Site, slugs: &HashMap<&str, u32>, key: &PageKey) -> Option<Pag
             .methods
             .iter()
             .position(|m| &m.id.0 == id)
-            .map(|m| PageKind::Method(super::SiteMethodIdx(m as u16))),
+            .map(|m| PageKind::Method(super::SiteMethodIdx(m as u32))),
         PageKey::Year(y) => site
             .taxonomy
             .by_year
@@ -543,6 +546,45 @@ fn resolve(site: &Site, slugs: &HashMap<&str, u32>, key: &PageKey) -> Option<Pag
 }
 
 /// The URL names of the changed reports must stay unique among all reports.
+/// The site's limit on methods outside the vocabulary, after an edit. Counting the site's
+/// current ones plus the edit's new ones over-estimates; only when that reaches the limit are
+/// all reports counted again, in file order as a build does.
+fn check_unknown_methods(
+    root: &Path,
+    site: &Site,
+    changed: &BTreeSet<PathBuf>,
+    parsed: &[(PathBuf, Option<Report>, Diagnostics)],
+    errors: &mut Diagnostics,
+) {
+    let limits = &site.config.limits;
+    let known: HashSet<&MethodId> = site
+        .methods
+        .iter()
+        .filter(|m| !m.known)
+        .map(|m| &m.id)
+        .collect();
+    let added: HashSet<&MethodId> = parsed
+        .iter()
+        .filter_map(|(_, r, _)| r.as_ref())
+        .flat_map(|r| &r.methods)
+        .filter_map(|m| match m {
+            MethodRef::Unknown { id, .. } if !known.contains(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    if known.len() + added.len() <= limits.unknown_methods {
+        return;
+    }
+    let mut reports: Vec<&Report> = site
+        .reports
+        .iter()
+        .filter(|r| !changed.contains(&r.source))
+        .chain(parsed.iter().filter_map(|(_, r, _)| r.as_ref()))
+        .collect();
+    reports.sort_by(|a, b| a.source.cmp(&b.source));
+    crate::content::check_unknown_methods(root, reports, limits, errors);
+}
+
 fn check_slugs(
     site: &Site,
     changed: &BTreeSet<PathBuf>,

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use super::matching::{self, key};
-use super::slugify;
+use super::{slugify, MAX_URL_NAME_BYTES};
 
 /// A method's stable identifier, also its URL name (`bra`, `sofia-modellen`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -16,7 +16,7 @@ pub struct MethodId(pub String);
 
 /// Index of a method in [`Methods::all`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct MethodIdx(pub u16);
+pub struct MethodIdx(pub u32);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Method {
@@ -128,9 +128,9 @@ impl Methods {
     pub fn extend(&mut self, data: MethodsData) -> Result<(), String> {
         for m in data.methods {
             let id = MethodId(m.id.trim().to_string());
-            if id.0.is_empty() || slugify(&id.0) != id.0 {
+            if id.0.is_empty() || slugify(&id.0) != id.0 || id.0.len() > MAX_URL_NAME_BYTES {
                 return Err(format!(
-                    "method id `{}` must be a URL name such as `{}`",
+                    "method id `{}` must be a URL name (a–z, 0–9 and `-`, at most {MAX_URL_NAME_BYTES} bytes) such as `{}`",
                     id.0,
                     slugify(&id.0)
                 ));
@@ -172,7 +172,7 @@ impl Methods {
     fn rebuild_index(&mut self) -> Result<(), String> {
         let mut index: HashMap<String, MethodIdx> = HashMap::new();
         for (i, m) in self.all.iter().enumerate() {
-            let idx = MethodIdx(i as u16);
+            let idx = MethodIdx(i as u32);
             let spellings = [&m.id.0, &m.name, &m.short_name]
                 .into_iter()
                 .chain(&m.aliases);

@@ -17,7 +17,7 @@ pub use regions::{
     County, CountyCode, CountyIdx, KommunCode, KommunIdx, Municipality, RegionMatch, Regions,
     RegionsData, Subregion, SubregionIdx,
 };
-pub use slug::slugify;
+pub use slug::{slugify, MAX_URL_NAME_BYTES};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::yaml;

@@ -1,6 +1,10 @@
 //! URL names. The one place that decides how a title, a county or a method becomes a path
 //! segment.
 
+/// The longest URL name, in bytes. A URL name is a folder name in the output, and file systems
+/// refuse names over 255 bytes; the rest is headroom for the files beside it.
+pub const MAX_URL_NAME_BYTES: usize = 200;
+
 /// Lowercases, folds Swedish and other Latin letters to ASCII (å/ä → a, ö → o, é → e) and turns
 /// every other run of characters outside `a–z`/`0–9` into a single `-`.
 ///
