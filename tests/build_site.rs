@@ -237,10 +237,9 @@ fn tags(html: &str) -> Vec<String> {
     out
 }
 
-/// A tag's attribute names, and the values of its URL attributes.
-fn attributes(tag: &str) -> (Vec<String>, Vec<String>) {
-    let mut names = Vec::new();
-    let mut urls = Vec::new();
+/// A tag's attributes as (name, value) pairs; a name without a value has an empty one.
+fn attributes(tag: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
     let mut rest = tag.trim_start_matches('<');
     rest = rest.split_once(char::is_whitespace).map_or("", |(_, r)| r);
     while !rest.trim().is_empty() {
@@ -250,9 +249,10 @@ fn attributes(tag: &str) -> (Vec<String>, Vec<String>) {
             .unwrap_or(rest.len());
         let name = rest[..name_end].to_string();
         rest = &rest[name_end..];
+        let mut value = "";
         if let Some(after) = rest.trim_start().strip_prefix('=') {
             let after = after.trim_start();
-            let (value, remaining) = match after.chars().next() {
+            let (found, remaining) = match after.chars().next() {
                 Some(q @ ('"' | '\'')) => {
                     let inner = &after[1..];
                     let close = inner.find(q).unwrap_or(inner.len());
@@ -260,14 +260,12 @@ fn attributes(tag: &str) -> (Vec<String>, Vec<String>) {
                 }
                 _ => after.split_once(char::is_whitespace).unwrap_or((after, "")),
             };
-            if matches!(name.as_str(), "href" | "src" | "action" | "formaction") {
-                urls.push(value.replace(char::is_whitespace, ""));
-            }
+            value = found;
             rest = remaining;
         }
-        names.push(name);
+        out.push((name, value.to_string()));
     }
-    (names, urls)
+    out
 }
 
 #[test]
@@ -275,13 +273,23 @@ fn script_and_event_handlers_never_reach_the_output_as_html() {
     let site = common::copy_fixture("fixtures/xss");
     let public = common::build(site.path());
     let mut checked = 0;
+    let mut bodies = 0;
     for (path, bytes) in common::snapshot(&public) {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !matches!(ext, "html" | "xml") {
             continue;
         }
         let text = String::from_utf8(bytes).unwrap();
+        // Elements inside `<div class="prose">` come from a report body, all others from the theme.
+        let mut body_depth = 0usize;
         for tag in tags(&text) {
+            let from_body = body_depth > 0;
+            if tag.starts_with("<div") && (from_body || tag == r#"<div class="prose""#) {
+                bodies += usize::from(!from_body);
+                body_depth += 1;
+            } else if tag.starts_with("</div") && from_body {
+                body_depth -= 1;
+            }
             // The search page's own configuration and script are the only scripts.
             let theme_script = path == Path::new("sok/index.html")
                 && [
@@ -295,26 +303,60 @@ fn script_and_event_handlers_never_reach_the_output_as_html() {
                 path.display()
             );
             assert!(!tag.starts_with("<iframe"), "{}: {tag}", path.display());
-            let (names, urls) = attributes(&tag);
-            assert!(
-                !names.iter().any(|n| n.starts_with("on")),
-                "{}: event handler in {tag}",
-                path.display()
-            );
-            assert!(
-                !urls.iter().any(|u| u.starts_with("javascript:")),
-                "{}: script URL in {tag}",
-                path.display()
-            );
+            for (name, value) in attributes(&tag) {
+                assert!(
+                    !name.starts_with("on"),
+                    "{}: event handler in {tag}",
+                    path.display()
+                );
+                let url = value.replace(char::is_whitespace, "");
+                assert!(
+                    !(matches!(name.as_str(), "href" | "src" | "action" | "formaction")
+                        && url.starts_with("javascript:")),
+                    "{}: script URL in {tag}",
+                    path.display()
+                );
+                assert!(name != "autofocus", "{}: {tag}", path.display());
+                if from_body {
+                    // The only style a body carries is the table alignment fouweb writes.
+                    let alignment = (tag.starts_with("<th") || tag.starts_with("<td"))
+                        && ["left", "center", "right"]
+                            .iter()
+                            .any(|side| value == format!("text-align: {side}"));
+                    assert!(
+                        name != "style" || alignment,
+                        "{}: style in {tag}",
+                        path.display()
+                    );
+                    assert!(name != "tabindex", "{}: {tag}", path.display());
+                }
+            }
         }
+        assert_eq!(body_depth, 0, "{}: unclosed report body", path.display());
         checked += 1;
     }
     assert!(checked > 10);
+    assert_eq!(bodies, 2, "both report bodies were checked");
     let page = common::read(&public.join("rapporter/elak/index.html"));
     assert!(
         page.contains("&lt;script&gt;alert(&#39;titel&#39;)&lt;/script&gt; Elak rapport"),
         "the title is shown as text"
     );
+    // A body without raw HTML: its headings keep their ids and plain classes, nothing else.
+    let page = common::read(&public.join("rapporter/rubriker/index.html"));
+    for heading in [
+        r#"<h2 id="forsta">Första</h2>"#,
+        r#"<h2 id="fokus">Fokus</h2>"#,
+        r#"<h3 id="klick" class="note">Klick</h3>"#,
+        r#"<h4 id="mus">Mus</h4>"#,
+        r#"<h5 id="tacker">Täcker</h5>"#,
+        r#"<h6 id="citattecken">Citattecken</h6>"#,
+        r#"<h2 id="understruken-tva">Understruken två</h2>"#,
+        r#"<h2 id="understruken-ett">Understruken ett</h2>"#,
+        r#"<th style="text-align: left">Vänster</th>"#,
+    ] {
+        assert!(page.contains(heading), "{heading} in {page}");
+    }
 }
 
 #[test]
