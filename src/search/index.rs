@@ -1,5 +1,6 @@
 //! Writes the tantivy index of a site: one document per report, built from the same validated
-//! site model as the pages, into a fresh folder that replaces the old index when complete.
+//! site model as the pages, into a fresh folder (`index.tmp` beside it) that replaces the old
+//! index only when complete: a failed index step leaves the previous index answering.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -72,22 +73,39 @@ pub fn write(site: &Site, texts: &[String], dir: &Path) -> Result<IndexStats, Se
     }
     let parent = dir.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(|e| SearchError::io(parent, e))?;
-    let staging = parent.join(format!(".index-tmp-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(|e| SearchError::io(&staging, e))?;
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| !m.is_dir()) {
+        let err = std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "not a folder; fouweb keeps its search index there",
+        );
+        return Err(SearchError::io(dir, err));
     }
-    std::fs::create_dir_all(&staging).map_err(|e| SearchError::io(&staging, e))?;
+    // Fixed names rather than per process: the next build clears what an interrupted one left
+    // (two builds of one site at once are not safe anyway: they share the output's spare).
+    let staging = beside(dir, "tmp");
+    remove_leftover(&staging)?;
+    std::fs::create_dir(&staging).map_err(|e| SearchError::io(&staging, e))?;
     let result = fill(site, texts, &staging, IndexMeta { key, ..meta });
     if let Err(err) = result {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(err);
     }
-    let old = parent.join(format!(".index-old-{}", std::process::id()));
+    let old = beside(dir, "old");
+    remove_leftover(&old)?;
     let had_old = dir.exists();
     if had_old {
-        std::fs::rename(dir, &old).map_err(|e| SearchError::io(dir, e))?;
+        if let Err(err) = std::fs::rename(dir, &old) {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(SearchError::io(dir, err));
+        }
     }
-    std::fs::rename(&staging, dir).map_err(|e| SearchError::io(dir, e))?;
+    if let Err(err) = std::fs::rename(&staging, dir) {
+        if had_old {
+            let _ = std::fs::rename(&old, dir);
+        }
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(SearchError::io(dir, err));
+    }
     if had_old {
         let _ = std::fs::remove_dir_all(&old);
     }
@@ -96,6 +114,32 @@ pub fn write(site: &Site, texts: &[String], dir: &Path) -> Result<IndexStats, Se
         elapsed: started.elapsed(),
         kept: false,
     })
+}
+
+/// `index.tmp` beside the index folder `index`.
+fn beside(dir: &Path, suffix: &str) -> PathBuf {
+    let name = dir
+        .file_name()
+        .map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
+    dir.with_file_name(format!("{name}.{suffix}"))
+}
+
+/// Removes the folder an interrupted build left at `path`. Anything else there is not
+/// fouweb's and stops the build instead.
+fn remove_leftover(path: &Path) -> Result<(), SearchError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            std::fs::remove_dir_all(path).map_err(|e| SearchError::io(path, e))
+        }
+        Ok(_) => Err(SearchError::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "in the way of the search index (not a folder fouweb left)",
+            ),
+        )),
+        Err(_) => Ok(()),
+    }
 }
 
 /// A key of the documents `fill` would add and of their facet table `meta`.

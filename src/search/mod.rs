@@ -2,6 +2,7 @@
 //! `fouweb build` outside the deployed output and read by `fouweb search`.
 
 pub mod analyzer;
+pub mod browser;
 #[cfg(feature = "pagefind")]
 pub mod bundle;
 #[cfg(feature = "pagefind")]

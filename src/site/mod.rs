@@ -1,7 +1,9 @@
-//! From a site folder to a finished site: load → model → plan → render → write.
+//! From a site folder to a finished site: load → model → plan → render → build (write).
 
+mod build;
 mod data;
 pub mod deps;
+mod location;
 mod model;
 mod output;
 mod plan;
@@ -13,8 +15,9 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+pub use build::{build, BuildOptions, BuildReport};
 pub use model::{collation_key, ReportIdx, Site, SiteMethod, SiteMethodIdx, Taxonomy};
-pub use output::Staging;
+pub use output::{Staging, MARKER};
 pub use plan::{full_plan, PageKind, RenderOptions, Urls};
 pub use render::{county_anchor, CardCache, Renderer};
 
@@ -85,34 +88,6 @@ impl Sink for MemorySite {
         files.insert(path.to_string(), bytes);
         Ok(())
     }
-}
-
-/// Renders every page of `site` into a staging folder, lets `extra` add files (the search
-/// bundle), and swaps the folder in at `output` only when all of it succeeded.
-pub fn write(
-    site: &Site,
-    root: &Path,
-    output: &Path,
-    options: RenderOptions,
-    extra: impl FnOnce(&Staging) -> Result<(), Diagnostics>,
-) -> Result<BuildStats, Diagnostics> {
-    let started = Instant::now();
-    let mut diagnostics = Diagnostics::new();
-    check_output_location(root, output, &mut diagnostics);
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    let staging = Staging::new(output)
-        .map_err(|e| Diagnostics::from(io_error(output, "creating a temporary folder", e)))?;
-    let mut stats = render_into(site, root, output, options, &staging)?;
-    let render = started.elapsed();
-    extra(&staging)?;
-    staging
-        .commit()
-        .map_err(|e| Diagnostics::from(io_error(output, "replacing the output folder", e)))?;
-    stats.render = render;
-    stats.total = started.elapsed();
-    Ok(stats)
 }
 
 /// Renders every page and static file of `site` into `sink`. `output` only names the
@@ -259,24 +234,4 @@ fn first_duplicate_path(site: &Site, renderer: &Renderer, plan: &[PageKind]) -> 
     plan.iter()
         .map(|&page| renderer.urls().output_path(&renderer.urls().of(site, page)))
         .find(|path| !seen.insert(path.clone()))
-}
-
-/// Refuses output folders that would swallow the site itself (`--output .`).
-fn check_output_location(root: &Path, output: &Path, diagnostics: &mut Diagnostics) {
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root_abs, output_abs) = (absolute(root), absolute(output));
-    let root_abs = root_abs.canonicalize().unwrap_or(root_abs);
-    let output_abs = match (output_abs.parent(), output_abs.file_name()) {
-        (Some(parent), Some(name)) => parent
-            .canonicalize()
-            .map(|p| p.join(name))
-            .unwrap_or(output_abs.clone()),
-        _ => output_abs.clone(),
-    };
-    if root_abs.starts_with(&output_abs) {
-        diagnostics.push(
-            Diagnostic::error(output, "the output folder contains the site's own files")
-                .with_hint("choose a separate folder, such as the default `public/`; the output folder is replaced on every build"),
-        );
-    }
 }
