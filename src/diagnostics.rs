@@ -111,7 +111,7 @@ fn visible(c: char) -> char {
         '\t' => c,
         '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
         '\x7f' => '\u{2421}',
-        c if c.is_control() => '\u{fffd}',
+        c if c.is_control() || !crate::text::is_publishable(c) => '\u{fffd}',
         c => c,
     }
 }
