@@ -47,9 +47,69 @@ impl Node {
 /// A YAML syntax or type error. `line` and `col` are 1-based and relative to the parsed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
+    pub kind: ErrorKind,
     pub message: String,
     pub line: Option<u32>,
     pub col: Option<u32>,
+}
+
+/// What went wrong, for callers that explain how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A key written twice in one mapping (the key).
+    DuplicateKey(String),
+    /// A quote opened and never closed.
+    UnclosedQuote,
+    /// A `[` never closed with `]`.
+    UnclosedList,
+    /// A `{` never closed with `}`.
+    UnclosedMapping,
+    /// A line that is neither `key: value` nor `- item` where one was expected.
+    NotAKey,
+    /// `: ` inside a value, or a line indented under a scalar.
+    UnexpectedMapping,
+    /// Items of one block that do not line up.
+    Indentation,
+    /// A value starting with a character YAML reserves (`@`, `` ` ``, `%`).
+    ReservedCharacter,
+    /// A value of the wrong type for a typed document (configuration, vocabulary).
+    Type,
+    Other,
+}
+
+impl ErrorKind {
+    fn of(message: &str) -> ErrorKind {
+        if let Some(key) = message
+            .split_once("duplicate entry with key \"")
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(key, _)| key)
+        {
+            return ErrorKind::DuplicateKey(key.to_string());
+        }
+        let kinds = [
+            ("while scanning a quoted scalar", ErrorKind::UnclosedQuote),
+            ("while scanning a simple key", ErrorKind::NotAKey),
+            ("did not find expected key", ErrorKind::Indentation),
+            ("while parsing a flow sequence", ErrorKind::UnclosedList),
+            ("while parsing a flow mapping", ErrorKind::UnclosedMapping),
+            (
+                "mapping values are not allowed",
+                ErrorKind::UnexpectedMapping,
+            ),
+            (
+                "found character that cannot start any token",
+                ErrorKind::ReservedCharacter,
+            ),
+            ("invalid type", ErrorKind::Type),
+            ("unknown field", ErrorKind::Type),
+            ("missing field", ErrorKind::Type),
+            ("invalid value", ErrorKind::Type),
+        ];
+        kinds
+            .into_iter()
+            .find(|(text, _)| message.contains(text))
+            .map_or(ErrorKind::Other, |(_, kind)| kind)
+    }
 }
 
 impl std::fmt::Display for YamlError {
@@ -80,6 +140,7 @@ impl From<serde_yaml::Error> for YamlError {
             None => (None, None),
         };
         YamlError {
+            kind: ErrorKind::of(&text),
             message: strip_positions(&text),
             line,
             col,

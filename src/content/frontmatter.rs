@@ -10,6 +10,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::vocabulary::or_list;
 use crate::yaml::{self, Node};
 
+use super::fields::{self, Key};
 use super::locate::Locator;
 use super::split::Document;
 
@@ -19,26 +20,6 @@ pub struct Located<T> {
     pub value: T,
     pub span: Span,
 }
-
-/// The frontmatter keys fouweb knows, in the order the `new` template writes them.
-pub const KNOWN_KEYS: [&str; 16] = [
-    "title",
-    "slug",
-    "county",
-    "municipalities",
-    "organisation",
-    "period",
-    "methods",
-    "outcomes",
-    "target_groups",
-    "funding",
-    "budget_sek",
-    "status",
-    "contact",
-    "tags",
-    "summary",
-    "draft",
-];
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Frontmatter {
@@ -92,106 +73,122 @@ pub fn parse(
     limits: &Limits,
     diagnostics: &mut Diagnostics,
 ) -> Option<Frontmatter> {
-    let node = match yaml::parse(doc.yaml) {
-        Ok(node) => node,
-        Err(err) => {
-            let line = doc.yaml_line + err.line.unwrap_or(1).saturating_sub(1);
-            let mut span = Span::new(line, err.col.unwrap_or(1), 1);
-            let mut hint = None;
-            if let Some(key) = duplicated_key(&err.message) {
-                span = source.locator.second_key(key).unwrap_or(span);
-            } else if let Some((glued, key)) = glued_key(doc, span.line) {
-                // `title:Barn` reads as text, and YAML trips over a later line.
-                span = glued;
-                hint = Some(format!("put a space after the colon: `{key}: …`"));
-            }
-            let line_text = source
-                .text
-                .lines()
-                .nth(span.line.saturating_sub(1) as usize)
-                .unwrap_or("");
-            let hint = hint.unwrap_or_else(|| yaml_hint(&err.message, line_text));
-            diagnostics.push(
-                source
-                    .error(
-                        span,
-                        format!("invalid YAML in frontmatter: {}", err.message),
-                    )
-                    .with_hint(hint),
-            );
+    let entries = match mapping(source, doc) {
+        Ok(entries) => entries,
+        Err(d) => {
+            diagnostics.push(d);
             return None;
         }
     };
-    let entries = match node {
-        Node::Map(entries) => entries,
-        Node::Null => {
-            diagnostics.push(
-                source
-                    .error(Span::start(), "the frontmatter is empty")
-                    .with_hint(
-                        "add at least `title:`, `county:` and `period:` between the `---` lines",
-                    ),
-            );
-            return None;
-        }
-        other => {
-            diagnostics.push(
-                source
-                    .error(Span::new(doc.yaml_line, 1, 1), format!("the frontmatter must be a mapping of `key: value` lines, found {}", other.kind()))
-                    .with_hint("write one `key: value` per line, e.g. `title: Barngrupper i Örebro län`, not a list starting with `-`"),
-            );
-            return None;
-        }
+    let mut fm = Frontmatter {
+        keys: entries.iter().map(|(k, _)| k.clone()).collect(),
+        empty: entries
+            .iter()
+            .filter(|(_, v)| is_empty(v))
+            .map(|(k, _)| k.clone())
+            .collect(),
+        ..Frontmatter::default()
     };
-
-    let mut fm = Frontmatter::default();
-    let loc = &source.locator;
-    fm.keys = entries.iter().map(|(k, _)| k.clone()).collect();
-    fm.empty = entries
-        .iter()
-        .filter(|(_, v)| is_empty(v))
-        .map(|(k, _)| k.clone())
-        .collect();
-    for (key, value) in entries {
-        if let Err(d) = super::limits::check_value(source, &key, &value, limits) {
+    for (name, value) in entries {
+        if let Err(d) = super::limits::check_value(source, &name, &value, limits) {
             diagnostics.push(d);
             continue;
         }
-        let here = loc.value_start(&key);
-        let mut push = |d: Diagnostic| diagnostics.push(d);
-        match key.as_str() {
-            "title" => fm.title = text(source, &key, &value, &mut push).map(|v| Located { value: v, span: here }),
-            "slug" => fm.slug = text(source, &key, &value, &mut push).map(|v| Located { value: v, span: here }),
-            "county" => fm.county = located_list(source, &key, &value, true, &mut push),
-            "municipalities" => fm.municipalities = located_list(source, &key, &value, true, &mut push),
-            "methods" => fm.methods = located_list(source, &key, &value, true, &mut push),
-            "period" => {
-                if !is_empty(&value) {
-                    fm.period = Some(Located { value, span: here });
-                }
-            }
-            "organisation" => fm.organisation = text(source, &key, &value, &mut push),
-            "funding" => fm.funding = text(source, &key, &value, &mut push),
-            "status" => fm.status = text(source, &key, &value, &mut push),
-            "contact" => fm.contact = text(source, &key, &value, &mut push),
-            "summary" => fm.summary = text(source, &key, &value, &mut push),
-            "outcomes" => fm.outcomes = plain_list(source, &key, &value, &mut push),
-            "target_groups" => fm.target_groups = plain_list(source, &key, &value, &mut push),
-            "tags" => fm.tags = plain_list(source, &key, &value, &mut push),
-            "budget_sek" => fm.budget_sek = budget(source, &key, &value, &mut push),
-            "draft" => match value {
-                Node::Bool(b) => fm.draft = b,
-                Node::Null => {}
-                other => push(
-                    source
-                        .error(here, format!("`draft` must be true or false, found {}", other.kind()))
-                        .with_hint("write `draft: true` to keep the report out of the site, or remove the line"),
-                ),
-            },
-            _ => push(unknown_key(source, &key)),
+        match fields::named(&name) {
+            Some(field) => read_field(source, &mut fm, field.key, value, diagnostics),
+            None => diagnostics.push(unknown_key(source, &name)),
         }
     }
     Some(fm)
+}
+
+/// The frontmatter's `key: value` entries, or the error that makes it unusable.
+fn mapping(source: &Source, doc: &Document) -> Result<Vec<(String, Node)>, Diagnostic> {
+    let node = yaml::parse(doc.yaml).map_err(|err| yaml_error(source, doc, err))?;
+    match node {
+        Node::Map(entries) => Ok(entries),
+        Node::Null => Err(source
+            .error(Span::start(), "the frontmatter is empty")
+            .with_hint("add at least `title:`, `county:` and `period:` between the `---` lines")),
+        other => Err(source
+            .error(Span::new(doc.yaml_line, 1, 1), format!("the frontmatter must be a mapping of `key: value` lines, found {}", other.kind()))
+            .with_hint("write one `key: value` per line, e.g. `title: Barngrupper i Örebro län`, not a list starting with `-`")),
+    }
+}
+
+/// A YAML syntax error, pointed at the line to fix.
+fn yaml_error(source: &Source, doc: &Document, err: yaml::YamlError) -> Diagnostic {
+    let line = doc.yaml_line + err.line.unwrap_or(1).saturating_sub(1);
+    let mut span = Span::new(line, err.col.unwrap_or(1), 1);
+    let mut hint = None;
+    if let yaml::ErrorKind::DuplicateKey(key) = &err.kind {
+        span = source.locator.second_key(key).unwrap_or(span);
+    } else if let Some((glued, key)) = glued_key(doc, span.line) {
+        // `title:Barn` reads as text, and YAML trips over a later line.
+        span = glued;
+        hint = Some(format!("put a space after the colon: `{key}: …`"));
+    }
+    let line_text = source
+        .text
+        .lines()
+        .nth(span.line.saturating_sub(1) as usize)
+        .unwrap_or("");
+    let hint = hint.unwrap_or_else(|| yaml_hint(&err, line_text));
+    source
+        .error(
+            span,
+            format!("invalid YAML in frontmatter: {}", err.message),
+        )
+        .with_hint(hint)
+}
+
+/// Reads one known key's value into `fm`, reporting a value of the wrong shape.
+fn read_field(
+    source: &Source,
+    fm: &mut Frontmatter,
+    key: Key,
+    value: Node,
+    diagnostics: &mut Diagnostics,
+) {
+    let name = key.name();
+    let here = source.locator.value_start(name);
+    let mut push = |d: Diagnostic| diagnostics.push(d);
+    let located = |v: String| Located {
+        value: v,
+        span: here,
+    };
+    match key {
+        Key::Title => fm.title = text(source, name, &value, &mut push).map(located),
+        Key::Slug => fm.slug = text(source, name, &value, &mut push).map(located),
+        Key::County => fm.county = located_list(source, name, &value, true, &mut push),
+        Key::Municipalities => {
+            fm.municipalities = located_list(source, name, &value, true, &mut push)
+        }
+        Key::Methods => fm.methods = located_list(source, name, &value, true, &mut push),
+        Key::Period => {
+            if !is_empty(&value) {
+                fm.period = Some(Located { value, span: here });
+            }
+        }
+        Key::Organisation => fm.organisation = text(source, name, &value, &mut push),
+        Key::Funding => fm.funding = text(source, name, &value, &mut push),
+        Key::Status => fm.status = text(source, name, &value, &mut push),
+        Key::Contact => fm.contact = text(source, name, &value, &mut push),
+        Key::Summary => fm.summary = text(source, name, &value, &mut push),
+        Key::Outcomes => fm.outcomes = plain_list(source, name, &value, &mut push),
+        Key::TargetGroups => fm.target_groups = plain_list(source, name, &value, &mut push),
+        Key::Tags => fm.tags = plain_list(source, name, &value, &mut push),
+        Key::BudgetSek => fm.budget_sek = budget(source, name, &value, &mut push),
+        Key::Draft => match value {
+            Node::Bool(b) => fm.draft = b,
+            Node::Null => {}
+            other => push(
+                source
+                    .error(here, format!("`draft` must be true or false, found {}", other.kind()))
+                    .with_hint("write `draft: true` to keep the report out of the site, or remove the line"),
+            ),
+        },
+    }
 }
 
 /// True for a value that says nothing: null, blank text, or a list or mapping of such.
@@ -206,14 +203,16 @@ fn is_empty(value: &Node) -> bool {
 }
 
 fn unknown_key(source: &Source, key: &str) -> Diagnostic {
-    let suggestion = KNOWN_KEYS
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(key, k), *k))
+    let suggestion = fields::names()
+        .map(|k| (strsim::damerau_levenshtein(key, k), k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
         .min();
     let hint = match suggestion {
         Some((_, k)) => format!("did you mean `{k}`?"),
-        None => format!("known keys are {}", or_list(&KNOWN_KEYS)),
+        None => format!(
+            "known keys are {}",
+            or_list(&fields::names().collect::<Vec<_>>())
+        ),
     };
     source
         .warning(
@@ -232,40 +231,27 @@ fn glued_key<'a>(doc: &Document<'a>, until: u32) -> Option<(Span, &'a str)> {
             return None;
         }
         let (key, rest) = line.split_once(':')?;
-        let glued = KNOWN_KEYS.contains(&key) && rest.starts_with(|c: char| !c.is_whitespace());
+        let glued = fields::named(key).is_some() && rest.starts_with(|c: char| !c.is_whitespace());
         glued.then(|| (Span::new(file_line, key.len() as u32 + 1, 1), key))
     })
 }
 
-/// `title` in serde_yaml's `duplicate entry with key "title"`.
-fn duplicated_key(message: &str) -> Option<&str> {
-    let rest = message.split_once("duplicate entry with key \"")?.1;
-    rest.split_once('"').map(|(key, _)| key)
-}
-
-fn yaml_hint(message: &str, line: &str) -> String {
+fn yaml_hint(err: &yaml::YamlError, line: &str) -> String {
+    use yaml::ErrorKind;
     if line.starts_with('\t') || line.trim_start_matches(' ').starts_with('\t') {
-        "YAML does not allow tabs for indentation; indent with spaces".into()
-    } else if message.contains("while scanning a quoted scalar") {
-        "the quote opened on this line is never closed".into()
-    } else if message.contains("while scanning a simple key") {
-        "a list item needs a space after its dash (`- BRA`), and a key a colon and a space (`key: value`)".into()
-    } else if message.contains("mapping values are not allowed") && line.starts_with([' ', '\t']) {
-        "this line is indented as if it belonged to the line above; top-level keys start at the beginning of the line, and a value containing `: ` must be quoted".into()
-    } else if message.contains("did not find expected key") {
-        "check the indentation: the items of one list or mapping must line up exactly".into()
-    } else if message.contains("while parsing a flow sequence") {
-        "the list opened with `[` on this line is never closed with `]`".into()
-    } else if message.contains("while parsing a flow mapping") {
-        "the mapping opened with `{` on this line is never closed with `}`".into()
-    } else if message.contains("duplicate") {
-        "each key may appear once; merge the two entries".into()
-    } else if message.contains("mapping values are not allowed") {
-        "a value containing `: ` must be quoted, e.g. `title: \"Barn: stöd och samverkan\"`".into()
-    } else if message.contains("found character that cannot start any token") {
-        "values starting with `@`, `` ` `` or `%` must be quoted".into()
-    } else {
-        "check the indentation, brackets and quotes on this line and the one before".into()
+        return "YAML does not allow tabs for indentation; indent with spaces".into();
+    }
+    match &err.kind {
+        ErrorKind::UnclosedQuote => "the quote opened on this line is never closed".into(),
+        ErrorKind::NotAKey => "a list item needs a space after its dash (`- BRA`), and a key a colon and a space (`key: value`)".into(),
+        ErrorKind::UnexpectedMapping if line.starts_with([' ', '\t']) => "this line is indented as if it belonged to the line above; top-level keys start at the beginning of the line, and a value containing `: ` must be quoted".into(),
+        ErrorKind::Indentation => "check the indentation: the items of one list or mapping must line up exactly".into(),
+        ErrorKind::UnclosedList => "the list opened with `[` on this line is never closed with `]`".into(),
+        ErrorKind::UnclosedMapping => "the mapping opened with `{` on this line is never closed with `}`".into(),
+        ErrorKind::DuplicateKey(_) => "each key may appear once; merge the two entries".into(),
+        ErrorKind::UnexpectedMapping => "a value containing `: ` must be quoted, e.g. `title: \"Barn: stöd och samverkan\"`".into(),
+        ErrorKind::ReservedCharacter => "values starting with `@`, `` ` `` or `%` must be quoted".into(),
+        ErrorKind::Type | ErrorKind::Other => "check the indentation, brackets and quotes on this line and the one before".into(),
     }
 }
 
@@ -280,16 +266,7 @@ fn wrong_type(source: &Source, key: &str, expected: &str, found: &Node) -> Diagn
 
 /// A well-formed value of `key`, for hints.
 fn example(key: &str) -> &'static str {
-    match key {
-        "title" => "Barngrupper i Örebro län",
-        "county" => "[Örebro län, Dalarnas län]",
-        "municipalities" => "[Nora, Lindesberg]",
-        "methods" => "[BRA, Föra barnen på tal]",
-        "outcomes" => "[Sju kommuner driver barngrupper]",
-        "target_groups" | "tags" => "[barn som anhöriga]",
-        "slug" => "orebro-barngrupper",
-        _ => "text",
-    }
+    fields::named(key).map_or("text", |f| f.example)
 }
 
 /// A single text value; numbers are taken as written. Empty values count as absent.

@@ -1,14 +1,17 @@
 //! Report files: discovery, frontmatter, periods and validation.
 
+pub mod fields;
 pub mod frontmatter;
 mod limits;
 mod loader;
 mod locate;
 pub mod period;
 mod report;
+mod scaffold;
 mod split;
 
 pub use limits::check_unknown_methods;
 pub use loader::{discover, duplicate_slug, is_report_path, load_file, load_reports};
 pub use period::{Period, YearMonth};
 pub use report::{MethodRef, Report};
+pub use scaffold::{scaffold, NewReport};

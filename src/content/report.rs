@@ -5,13 +5,15 @@
 
 use std::path::PathBuf;
 
-use crate::diagnostics::{Diagnostics, Span};
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::markdown;
 use crate::vocabulary::{
     or_list, slugify, CountyIdx, KommunIdx, MethodId, MethodIdx, RegionMatch, SubregionIdx,
     Vocabulary, MAX_URL_NAME_BYTES,
 };
+use crate::yaml::Node;
 
+use super::fields::Key;
 use super::frontmatter::{Frontmatter, Located, Source};
 use super::period::{self, Period};
 
@@ -62,83 +64,17 @@ pub fn validate(
     diagnostics: &mut Diagnostics,
 ) -> Option<Report> {
     let errors_before = diagnostics.error_count();
-    let (written, empty) = (fm.keys.clone(), fm.empty.clone());
-    let missing = |key: &str, example: &str, diagnostics: &mut Diagnostics| {
-        if empty.iter().any(|k| k == key) {
-            diagnostics.push(
-                source
-                    .error(
-                        source.locator.value_start(key),
-                        format!("required key `{key}` is empty"),
-                    )
-                    .with_hint(format!("write e.g. `{key}: {example}`")),
-            );
-            return;
-        }
-        if written.iter().any(|k| k == key) {
-            return; // present but malformed: already reported
-        }
-        diagnostics.push(
-            source
-                .error(Span::new(1, 1, 3), format!("missing required key `{key}`"))
-                .with_hint(format!(
-                    "add a line such as `{key}: {example}` to the frontmatter"
-                )),
-        );
-    };
-
-    let title = match fm.title {
-        Some(t) => t.value,
+    let title = match &fm.title {
+        Some(t) => t.value.clone(),
         None => {
-            missing("title", "Barngrupper i Örebro län 2008–2009", diagnostics);
+            diagnostics.extend(missing(source, &fm, Key::Title));
             String::new()
         }
     };
-
-    let slug = match &fm.slug {
-        Some(Located { value, span }) => {
-            let s = slugify(value);
-            if s.len() > MAX_URL_NAME_BYTES {
-                diagnostics.push(
-                    source
-                        .error(*span, format!("`slug` {}", too_long(&s)))
-                        .with_hint("write a shorter `slug:`"),
-                );
-            }
-            if s.is_empty() {
-                diagnostics.push(
-                    source
-                        .error(*span, format!("`{value}` gives an empty URL name"))
-                        .with_hint(
-                            "use letters or digits in `slug:`, e.g. `slug: orebro-barngrupper`",
-                        ),
-                );
-            }
-            s
-        }
-        None => {
-            let s = slugify(default_slug);
-            if s.len() > MAX_URL_NAME_BYTES {
-                diagnostics.push(
-                    source
-                        .error(Span::start(), format!("the file name {}", too_long(&s)))
-                        .with_hint("rename the file, or set a shorter `slug:` in the frontmatter"),
-                );
-            }
-            if s.is_empty() {
-                diagnostics.push(
-                    source
-                        .error(Span::start(), format!("the file name `{default_slug}` gives an empty URL name"))
-                        .with_hint("rename the file with letters or digits, or set `slug:` in the frontmatter"),
-                );
-            }
-            s
-        }
-    };
-
+    let slug = url_name(source, fm.slug.as_ref(), default_slug, diagnostics);
     let (counties, subregions) = resolve_counties(source, &fm.county, vocabulary, diagnostics);
     if fm.county.is_empty() {
-        missing("county", "Örebro län", diagnostics);
+        diagnostics.extend(missing(source, &fm, Key::County));
     }
     let municipalities = resolve_municipalities(
         source,
@@ -149,25 +85,13 @@ pub fn validate(
         diagnostics,
     );
     let methods = resolve_methods(source, &fm.methods, vocabulary, diagnostics);
-
     let period = match &fm.period {
+        Some(written) => read_period(source, written, diagnostics),
         None => {
-            missing("period", "{start: 2008-06, end: 2009-12}", diagnostics);
+            diagnostics.extend(missing(source, &fm, Key::Period));
             None
         }
-        Some(Located { value, span }) => match period::parse(value) {
-            Ok(p) => Some(p),
-            Err(err) => {
-                let at = match &err.at {
-                    Some(text) => source.locator.value("period", text),
-                    None => *span,
-                };
-                diagnostics.push(source.error(at, err.message).with_hint(err.hint));
-                None
-            }
-        },
     };
-
     if diagnostics.error_count() > errors_before {
         return None;
     }
@@ -196,6 +120,101 @@ pub fn validate(
         draft: fm.draft,
         body: body.to_string(),
     })
+}
+
+/// The error for a required `key` the frontmatter lacks or leaves empty; `None` when the key
+/// is written with a malformed value, which phase one has reported already.
+fn missing(source: &Source, fm: &Frontmatter, key: Key) -> Diagnostics {
+    missing_one(source, fm, key)
+        .map(Diagnostics::from)
+        .unwrap_or_default()
+}
+
+fn missing_one(source: &Source, fm: &Frontmatter, key: Key) -> Option<Diagnostic> {
+    let (key, example) = (key.name(), key.field().example);
+    if fm.empty.iter().any(|k| k == key) {
+        return Some(
+            source
+                .error(
+                    source.locator.value_start(key),
+                    format!("required key `{key}` is empty"),
+                )
+                .with_hint(format!("write e.g. `{key}: {example}`")),
+        );
+    }
+    if fm.keys.iter().any(|k| k == key) {
+        return None;
+    }
+    Some(
+        source
+            .error(Span::new(1, 1, 3), format!("missing required key `{key}`"))
+            .with_hint(format!(
+                "add a line such as `{key}: {example}` to the frontmatter"
+            )),
+    )
+}
+
+/// The report's URL name: its `slug:`, else its file name, as a URL name that is neither
+/// empty nor too long for a file system.
+fn url_name(
+    source: &Source,
+    slug: Option<&Located<String>>,
+    file_name: &str,
+    diagnostics: &mut Diagnostics,
+) -> String {
+    let (name, span, what, fix) = match slug {
+        Some(Located { value, span }) => (
+            slugify(value),
+            *span,
+            format!("`{value}`"),
+            "write a `slug:` of letters or digits, e.g. `slug: orebro-barngrupper`",
+        ),
+        None => (
+            slugify(file_name),
+            Span::start(),
+            format!("the file name `{file_name}`"),
+            "rename the file, or set a `slug:` of letters or digits in the frontmatter",
+        ),
+    };
+    if name.len() > MAX_URL_NAME_BYTES {
+        let what = if slug.is_some() {
+            "`slug`"
+        } else {
+            "the file name"
+        };
+        diagnostics.push(
+            source
+                .error(span, format!("{what} {}", too_long(&name)))
+                .with_hint(fix),
+        );
+    }
+    if name.is_empty() {
+        diagnostics.push(
+            source
+                .error(span, format!("{what} gives an empty URL name"))
+                .with_hint(fix),
+        );
+    }
+    name
+}
+
+/// The period as written, read; an unreadable one is reported at the part that is wrong.
+fn read_period(
+    source: &Source,
+    written: &Located<Node>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Period> {
+    match period::parse(&written.value) {
+        Ok(p) => Some(p),
+        Err(err) => {
+            let at = match &err.at {
+                Some(text) => source.locator.value(Key::Period.name(), text),
+                None => written.span,
+            };
+            diagnostics.push(source.error(at, err.message).with_hint(err.hint));
+            None
+        }
+    }
 }
 
 /// The message for a URL name over [`MAX_URL_NAME_BYTES`].
