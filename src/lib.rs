@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod console;
 pub mod content;
 pub mod diagnostics;
 pub mod html;

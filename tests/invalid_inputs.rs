@@ -1,5 +1,6 @@
 //! Broken report files: each case under `tests/fixtures_invalid/<case>/` is a site whose
-//! `expected.txt` lists the exact diagnostics (headline and hint) a check must produce.
+//! `expected.txt` lists the exact diagnostics (headline, excerpt with carets, hint) a check
+//! must produce.
 //! Run with `UPDATE_EXPECTED=1` to rewrite the files after an intended change.
 
 mod common;
@@ -8,16 +9,10 @@ use std::path::Path;
 
 use fouweb::diagnostics::Diagnostics;
 
+/// Every diagnostic as the terminal shows it: headline, the source excerpt with its carets,
+/// and the hint.
 fn describe(diagnostics: &Diagnostics) -> String {
-    let mut out = String::new();
-    for d in diagnostics.items() {
-        out.push_str(&d.headline());
-        out.push('\n');
-        if let Some(hint) = &d.hint {
-            out.push_str(&format!("  = hint: {hint}\n"));
-        }
-    }
-    out
+    diagnostics.items().iter().map(|d| d.render()).collect()
 }
 
 #[test]

@@ -39,17 +39,7 @@ pub fn run(options: &Options) -> Result<(), String> {
         )
     })?;
     let started = Instant::now();
-    let render = RenderOptions {
-        search_page: cfg!(feature = "pagefind"),
-    };
-    let (mut workspace, diagnostics) = match Workspace::open(&root, options.drafts, render) {
-        Ok(opened) => opened,
-        Err(diagnostics) => {
-            crate::cmd::print_diagnostics(&diagnostics);
-            return Err("the site has errors; fix them and start `fouweb serve` again".into());
-        }
-    };
-    crate::cmd::print_diagnostics(&diagnostics);
+    let workspace = open_workspace(&root, options.drafts)?;
     let mut files = Arc::clone(workspace.files());
     let bundled = add_search_bundle(&workspace, &mut files);
     let shared = Shared::new(Snapshot {
@@ -57,20 +47,12 @@ pub fn run(options: &Options) -> Result<(), String> {
         version: 1,
         overlay: None,
     });
-
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the server runtime: {e}"))?;
-    let address = SocketAddr::new(options.bind, options.port);
-    let listener = runtime.block_on(tokio::net::TcpListener::bind(address)).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AddrInUse {
-            format!("port {} on {} is already in use; choose another with --port, or stop the program using it", options.port, options.bind)
-        } else {
-            format!("cannot listen on {address}: {e}")
-        }
-    })?;
+    let listener = listen(&runtime, options)?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     let url = format!("http://{local}/");
     let reports = workspace.site().map_or(0, |s| s.reports.len());
@@ -86,41 +68,9 @@ pub fn run(options: &Options) -> Result<(), String> {
             .stderr(std::process::Stdio::null())
             .spawn();
     }
-
     let (_watcher, changes) = watch::start(&root, options.poll)
         .map_err(|e| format!("cannot watch {}: {e}; try --poll", root.display()))?;
-    let rebuilder = shared.clone();
-    std::thread::Builder::new()
-        .name("fouweb-rebuild".into())
-        .spawn(move || {
-            let mut search = SearchIndex::start(&rebuilder, &workspace);
-            let mut version = 1;
-            loop {
-                let mut batch = match changes.recv_timeout(Duration::from_millis(200)) {
-                    Ok(batch) => batch,
-                    Err(RecvTimeoutError::Timeout) => {
-                        // Picks up the index once it is built, with the edits made meanwhile.
-                        search.update(&rebuilder, &mut workspace);
-                        continue;
-                    }
-                    Err(RecvTimeoutError::Disconnected) => break,
-                };
-                // Take everything that queued up during the last rebuild in one go.
-                while let Ok(more) = changes.try_recv() {
-                    batch.merge(more);
-                }
-                let what = describe(&batch, workspace.root());
-                let outcome = workspace.apply(batch);
-                version = publish(&rebuilder, &workspace, &outcome, version);
-                log(&what, &outcome);
-                search.update(&rebuilder, &mut workspace);
-                if outcome.content_changed && outcome.errors.is_none() {
-                    refresh_search_bundle(&rebuilder, &workspace, version);
-                }
-            }
-        })
-        .map_err(|e| format!("cannot start the rebuild thread: {e}"))?;
-
+    spawn_rebuilder(shared.clone(), workspace, changes)?;
     let app = http::router(shared);
     runtime
         .block_on(async {
@@ -131,6 +81,79 @@ pub fn run(options: &Options) -> Result<(), String> {
                 .await
         })
         .map_err(|e| format!("the server stopped: {e}"))
+}
+
+/// The site rendered into memory, its warnings printed; or why it cannot be served.
+fn open_workspace(root: &std::path::Path, drafts: bool) -> Result<Workspace, String> {
+    let render = RenderOptions {
+        search_page: cfg!(feature = "pagefind"),
+    };
+    match Workspace::open(root, drafts, render) {
+        Ok((workspace, diagnostics)) => {
+            crate::console::print_diagnostics(&diagnostics);
+            Ok(workspace)
+        }
+        Err(diagnostics) => {
+            crate::console::print_diagnostics(&diagnostics);
+            Err("the site has errors; fix them and start `fouweb serve` again".into())
+        }
+    }
+}
+
+/// The listening socket, with a plain message when the port is taken.
+fn listen(
+    runtime: &tokio::runtime::Runtime,
+    options: &Options,
+) -> Result<tokio::net::TcpListener, String> {
+    let address = SocketAddr::new(options.bind, options.port);
+    runtime
+        .block_on(tokio::net::TcpListener::bind(address))
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AddrInUse {
+                format!("port {} on {} is already in use; choose another with --port, or stop the program using it", options.port, options.bind)
+            } else {
+                format!("cannot listen on {address}: {e}")
+            }
+        })
+}
+
+/// The thread that applies each batch of changes to the workspace and publishes the result.
+fn spawn_rebuilder(
+    shared: Shared,
+    mut workspace: Workspace,
+    changes: std::sync::mpsc::Receiver<ChangeSet>,
+) -> Result<(), String> {
+    std::thread::Builder::new()
+        .name("fouweb-rebuild".into())
+        .spawn(move || {
+            let mut search = SearchIndex::start(&shared, &workspace);
+            let mut version = 1;
+            loop {
+                let mut batch = match changes.recv_timeout(Duration::from_millis(200)) {
+                    Ok(batch) => batch,
+                    Err(RecvTimeoutError::Timeout) => {
+                        // Picks up the index once it is built, with the edits made meanwhile.
+                        search.update(&shared, &mut workspace);
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => break,
+                };
+                // Take everything that queued up during the last rebuild in one go.
+                while let Ok(more) = changes.try_recv() {
+                    batch.merge(more);
+                }
+                let what = describe(&batch, workspace.root());
+                let outcome = workspace.apply(batch);
+                version = publish(&shared, &workspace, &outcome, version);
+                log(&what, &outcome);
+                search.update(&shared, &mut workspace);
+                if outcome.content_changed && outcome.errors.is_none() {
+                    refresh_search_bundle(&shared, &workspace, version);
+                }
+            }
+        })
+        .map(|_| ())
+        .map_err(|e| format!("cannot start the rebuild thread: {e}"))
 }
 
 /// Hands the rebuilt site to the server and tells the browsers; returns the new version.
@@ -207,7 +230,7 @@ fn log(what: &str, outcome: &Outcome) {
         }
         None => {
             if !outcome.warnings.is_empty() {
-                crate::cmd::print_diagnostics(&outcome.warnings);
+                crate::console::print_diagnostics(&outcome.warnings);
             }
             println!(
                 "{now} {what} changed: {} {} re-rendered{} in {ms:.1} ms",

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use super::matching::{self, key};
-use super::{slugify, MAX_URL_NAME_BYTES};
+use super::{slugify, DataError, MAX_URL_NAME_BYTES};
 
 /// A method's stable identifier, also its URL name (`bra`, `sofia-modellen`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -125,14 +125,17 @@ impl Methods {
 
     /// Adds methods, or aliases and texts to methods with an existing id. Errors are plain
     /// sentences; the caller adds the file.
-    pub fn extend(&mut self, data: MethodsData) -> Result<(), String> {
+    pub fn extend(&mut self, data: MethodsData) -> Result<(), DataError> {
         for m in data.methods {
             let id = MethodId(m.id.trim().to_string());
             if id.0.is_empty() || slugify(&id.0) != id.0 || id.0.len() > MAX_URL_NAME_BYTES {
-                return Err(format!(
-                    "method id `{}` must be a URL name (a–z, 0–9 and `-`, at most {MAX_URL_NAME_BYTES} bytes) such as `{}`",
-                    id.0,
-                    slugify(&id.0)
+                return Err(DataError::new(
+                    format!(
+                        "method id `{}` must be a URL name (a–z, 0–9 and `-`, at most {MAX_URL_NAME_BYTES} bytes) such as `{}`",
+                        id.0,
+                        slugify(&id.0)
+                    ),
+                    &id.0,
                 ));
             }
             match self.all.iter_mut().find(|existing| existing.id == id) {
@@ -152,9 +155,9 @@ impl Methods {
                     }
                 }
                 None => {
-                    let name = m
-                        .name
-                        .ok_or_else(|| format!("method `{}` needs a `name`", id.0))?;
+                    let name = m.name.ok_or_else(|| {
+                        DataError::new(format!("method `{}` needs a `name`", id.0), &id.0)
+                    })?;
                     self.all.push(Method {
                         short_name: m.short_name.unwrap_or_else(|| name.clone()),
                         name,
@@ -169,7 +172,7 @@ impl Methods {
         self.rebuild_index()
     }
 
-    fn rebuild_index(&mut self) -> Result<(), String> {
+    fn rebuild_index(&mut self) -> Result<(), DataError> {
         let mut index: HashMap<String, MethodIdx> = HashMap::new();
         for (i, m) in self.all.iter().enumerate() {
             let idx = MethodIdx(i as u32);
@@ -180,9 +183,12 @@ impl Methods {
                 let k = key(spelling);
                 if let Some(previous) = index.insert(k, idx) {
                     if previous != idx {
-                        return Err(format!(
-                            "`{spelling}` names both `{}` and `{}`",
-                            self.all[previous.0 as usize].id.0, m.id.0
+                        return Err(DataError::new(
+                            format!(
+                                "`{spelling}` names both `{}` and `{}`",
+                                self.all[previous.0 as usize].id.0, m.id.0
+                            ),
+                            spelling,
                         ));
                     }
                 }

@@ -25,6 +25,48 @@ use crate::yaml;
 const REGIONS_YAML: &str = include_str!("../../data/regions.yaml");
 const METHODS_YAML: &str = include_str!("../../data/methods.yaml");
 
+/// A problem in vocabulary data: a plain sentence, and the text written in the file that it is
+/// about (an id, a code, a spelling), by which the file's line and column are found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    pub message: String,
+    pub written: String,
+}
+
+impl DataError {
+    pub fn new(message: String, written: &str) -> DataError {
+        DataError {
+            message,
+            written: written.to_string(),
+        }
+    }
+
+    /// Where `written` first appears in `text` as a whole value (`id: bra`, `- BRA`,
+    /// `"07"`), or the start of the file.
+    fn span_in(&self, text: &str) -> Span {
+        let wanted = self.written.trim();
+        if wanted.is_empty() {
+            return Span::start();
+        }
+        for (i, line) in text.lines().enumerate() {
+            let mut from = 0;
+            while let Some(pos) = line[from..].find(wanted) {
+                let at = from + pos;
+                let end = at + wanted.len();
+                let edge = |c: Option<char>| {
+                    c.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                };
+                if edge(line[..at].chars().next_back()) && edge(line[end..].chars().next()) {
+                    let col = line[..at].chars().count() as u32 + 1;
+                    return Span::new(i as u32 + 1, col, wanted.chars().count() as u32);
+                }
+                from = end;
+            }
+        }
+        Span::start()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
     pub regions: Regions,
@@ -113,16 +155,22 @@ impl Vocabulary {
             subregions: data.subregions,
             municipalities: data.municipalities,
         };
+        // A file is taken whole or not at all, so that an error leaves no half-added method.
+        let before = self.clone();
         let result = self.regions.extend(regions).and_then(|()| {
             self.methods.extend(MethodsData {
                 methods: data.methods,
             })
         });
-        if let Err(message) = result {
+        if let Err(err) = result {
+            *self = before;
+            let span = err.span_in(text);
             diagnostics.push(
-                Diagnostic::error(shown, message).with_hint(
-                    "every spelling must name exactly one method, county or municipality",
-                ),
+                Diagnostic::error(shown, err.message)
+                    .at_in(span, text)
+                    .with_hint(
+                        "every spelling must name exactly one method, county or municipality, and every id, code and name must be known",
+                    ),
             );
         }
     }

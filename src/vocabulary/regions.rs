@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::matching::{self, key, region_key};
-use super::slugify;
+use super::{slugify, DataError};
 
 /// A two-digit SCB county code such as `"07"`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -246,12 +246,12 @@ impl Regions {
     }
 
     /// Builds the tables from reference data. Fails on codes that do not fit together.
-    pub fn from_data(data: RegionsData) -> Result<Regions, String> {
+    pub fn from_data(data: RegionsData) -> Result<Regions, DataError> {
         let mut regions = Regions::default();
         for c in data.counties {
             let name = c
                 .name
-                .ok_or_else(|| format!("county {} has no name", c.code))?;
+                .ok_or_else(|| DataError::new(format!("county {} has no name", c.code), &c.code))?;
             let short_name = c.short_name.unwrap_or_else(|| name.clone());
             regions.counties.push(County {
                 code: CountyCode(pad_code(&c.code, 2)),
@@ -267,11 +267,14 @@ impl Regions {
             let code = pad_code(&m.code, 4);
             let name = m
                 .name
-                .ok_or_else(|| format!("municipality {code} has no name"))?;
+                .ok_or_else(|| DataError::new(format!("municipality {code} has no name"), &code))?;
             let county_code = m.county.unwrap_or_else(|| code[..2].to_string());
-            let county = regions
-                .county_by_code(&county_code)
-                .ok_or_else(|| format!("municipality {name} names unknown county {county_code}"))?;
+            let county = regions.county_by_code(&county_code).ok_or_else(|| {
+                DataError::new(
+                    format!("municipality {name} names unknown county {county_code}"),
+                    &county_code,
+                )
+            })?;
             regions.municipalities.push(Municipality {
                 code: KommunCode(code),
                 slug: slugify(&name),
@@ -306,26 +309,32 @@ impl Regions {
         }
     }
 
-    fn subregion_from_data(&self, s: SubregionData) -> Result<Subregion, String> {
+    fn subregion_from_data(&self, s: SubregionData) -> Result<Subregion, DataError> {
         let name = s
             .name
-            .ok_or_else(|| format!("sub-region {} has no name", s.id))?;
-        let parent = s
-            .parent_county
-            .ok_or_else(|| format!("sub-region {name} has no parent_county"))?;
+            .ok_or_else(|| DataError::new(format!("sub-region {} has no name", s.id), &s.id))?;
+        let parent = s.parent_county.ok_or_else(|| {
+            DataError::new(format!("sub-region {name} has no parent_county"), &name)
+        })?;
         let county = self
             .county_by_code(&parent)
             .or_else(|| match self.find_region(&parent) {
                 Some(RegionMatch::County(c)) => Some(c),
                 _ => None,
             })
-            .ok_or_else(|| format!("sub-region {name}: unknown parent_county `{parent}`"))?;
+            .ok_or_else(|| {
+                DataError::new(
+                    format!("sub-region {name}: unknown parent_county `{parent}`"),
+                    &parent,
+                )
+            })?;
         let municipalities = s
             .municipalities
             .iter()
             .map(|m| {
-                self.find_kommun(m)
-                    .ok_or_else(|| format!("sub-region {name}: unknown municipality `{m}`"))
+                self.find_kommun(m).ok_or_else(|| {
+                    DataError::new(format!("sub-region {name}: unknown municipality `{m}`"), m)
+                })
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Subregion {
@@ -339,17 +348,17 @@ impl Regions {
 
     /// Adds a site's extra aliases and sub-regions. Errors are plain sentences; the caller adds
     /// the file.
-    pub fn extend(&mut self, data: RegionsData) -> Result<(), String> {
+    pub fn extend(&mut self, data: RegionsData) -> Result<(), DataError> {
         for c in data.counties {
-            let idx = self
-                .county_by_code(&c.code)
-                .ok_or_else(|| format!("unknown county code `{}`", c.code))?;
+            let idx = self.county_by_code(&c.code).ok_or_else(|| {
+                DataError::new(format!("unknown county code `{}`", c.code), &c.code)
+            })?;
             self.counties[idx.0 as usize].aliases.extend(c.aliases);
         }
         for m in data.municipalities {
-            let idx = self
-                .kommun_by_code(&m.code)
-                .ok_or_else(|| format!("unknown municipality code `{}`", m.code))?;
+            let idx = self.kommun_by_code(&m.code).ok_or_else(|| {
+                DataError::new(format!("unknown municipality code `{}`", m.code), &m.code)
+            })?;
             self.municipalities[idx.0 as usize]
                 .aliases
                 .extend(m.aliases);
@@ -366,20 +375,24 @@ impl Regions {
         self.rebuild_index()
     }
 
-    fn rebuild_index(&mut self) -> Result<(), String> {
+    fn rebuild_index(&mut self) -> Result<(), DataError> {
         let mut regions: HashMap<String, RegionMatch> = HashMap::new();
-        let mut insert = |spelling: &str, target: RegionMatch, owner: &str| -> Result<(), String> {
-            let k = region_key(spelling);
-            if k.is_empty() {
-                return Ok(());
-            }
-            match regions.insert(k, target) {
-                Some(previous) if previous != target => Err(format!(
-                    "the spelling `{spelling}` of {owner} is already used for another region"
-                )),
-                _ => Ok(()),
-            }
-        };
+        let mut insert =
+            |spelling: &str, target: RegionMatch, owner: &str| -> Result<(), DataError> {
+                let k = region_key(spelling);
+                if k.is_empty() {
+                    return Ok(());
+                }
+                match regions.insert(k, target) {
+                    Some(previous) if previous != target => Err(DataError::new(
+                        format!(
+                        "the spelling `{spelling}` of {owner} is already used for another region"
+                    ),
+                        spelling,
+                    )),
+                    _ => Ok(()),
+                }
+            };
         for (i, c) in self.counties.iter().enumerate() {
             let target = RegionMatch::County(CountyIdx(i as u16));
             insert(&c.name, target, &c.name)?;
@@ -401,9 +414,12 @@ impl Regions {
             for spelling in std::iter::once(&m.name).chain(&m.aliases) {
                 if let Some(previous) = kommuner.insert(key(spelling), KommunIdx(i as u16)) {
                     if previous.0 as usize != i {
-                        return Err(format!(
-                            "the spelling `{spelling}` of {} is already used for another municipality",
-                            m.name
+                        return Err(DataError::new(
+                            format!(
+                                "the spelling `{spelling}` of {} is already used for another municipality",
+                                m.name
+                            ),
+                            spelling,
                         ));
                     }
                 }
