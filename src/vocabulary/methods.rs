@@ -258,6 +258,6 @@ mod tests {
         let data: MethodsData =
             crate::yaml::from_str("methods:\n  - id: nytt\n    name: Nytt\n    aliases: [BRA]\n")
                 .unwrap();
-        assert!(methods.extend(data).unwrap_err().contains("BRA"));
+        assert!(methods.extend(data).unwrap_err().message.contains("BRA"));
     }
 }
