@@ -3,9 +3,8 @@
 #
 #   bench/build.sh [N ...]          default: 1000 10000
 #
-# For each N it generates a corpus with `cargo run --release --example gen_corpus` (and, when
-# ../shared/bench/gen_corpus.py exists, the shared reference corpus too), then runs, pages only
-# (`--no-search`):
+# For each N it generates a corpus with `cargo run --release --example gen_corpus`, then runs,
+# pages only (`--no-search`):
 #   cold:    the first build into an empty output folder (removed ${COLD_WAIT:-65} s earlier:
 #            ext4 skips inodes freed in the last minute, which would measure the deletion)
 #   rebuild: three more builds over the existing output (the usual case), median reported
@@ -17,9 +16,8 @@ sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
 dir=${BENCH_DIR:-/tmp/fouweb-bench}
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 cargo build --release --quiet --bin fouweb --example gen_corpus
-bin=$PWD/target/release/fouweb
-gen=$PWD/target/release/examples/gen_corpus
-shared=../shared/bench/gen_corpus.py
+bin=${CARGO_TARGET_DIR:-$PWD/target}/release/fouweb
+gen=${CARGO_TARGET_DIR:-$PWD/target}/release/examples/gen_corpus
 
 measure() { # root [build flags] -> "seconds peak_MB"
   local root=$1; shift
@@ -46,9 +44,5 @@ echo "| corpus | files | input | pages: cold | pages: rebuild | pages: peak RSS 
 echo "|---|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   [ -d "$dir/own-$n/content" ] || "$gen" "$n" "$dir/own-$n" 2>/dev/null
-  run "gen_corpus example, N=$n" "$dir/own-$n"
-  if [ -f "$shared" ]; then
-    [ -d "$dir/ref-$n/plain/content" ] || python3 "$shared" "$n" --out "$dir/ref-$n" --layout plain 2>/dev/null
-    run "shared gen_corpus.py, N=$n" "$dir/ref-$n/plain"
-  fi
+  run "gen_corpus, N=$n" "$dir/own-$n"
 done

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Search benchmark: the whole searchable build (pages, Pagefind bundle, tantivy index) of the
-# shared reference corpus, and what a browser fetches for a one-word query.
+# generated corpus (examples/gen_corpus.rs), and what a browser fetches for a one-word query.
 #
 #   bench/search.sh [N ...]          default: 1000 10000
 #
@@ -15,15 +15,16 @@ sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
 dir=${BENCH_DIR:-/tmp/fouweb-bench}
 word=${WORD:-barn}
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
-cargo build --release --quiet --bin fouweb
-bin=$PWD/target/release/fouweb
+cargo build --release --quiet --bin fouweb --example gen_corpus
+bin=${CARGO_TARGET_DIR:-$PWD/target}/release/fouweb
+gen=${CARGO_TARGET_DIR:-$PWD/target}/release/examples/gen_corpus
 mkdir -p "$dir"
 
 echo "| reports | tantivy index | Pagefind bundle | whole build | peak RSS | bundle on disk | search page first load | one-word query \"$word\" |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
-  site=$dir/ref-$n/plain
-  [ -d "$site/content" ] || python3 ../shared/bench/gen_corpus.py "$n" --out "$dir/ref-$n" --layout plain >/dev/null
+  site=$dir/own-$n
+  [ -d "$site/content" ] || "$gen" "$n" "$site" >/dev/null 2>&1
   rows=()
   for _ in 1 2 3; do
     # A cold build: an unchanged site would reuse the last bundle, index and output files.

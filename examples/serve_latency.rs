@@ -3,7 +3,7 @@
 //!
 //!   cargo build --release && cargo run --release --example serve_latency -- SITE [ROUNDS]
 //!
-//! SITE is a site made by `examples/gen_corpus.rs` or `../shared/bench/gen_corpus.py`. The
+//! SITE is a site made by `examples/gen_corpus.rs`. The
 //! first report file (in path order) is edited and restored at the end.
 
 use std::io::{BufRead, BufReader, Write};

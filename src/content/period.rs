@@ -37,6 +37,17 @@ pub struct Period {
     pub end: Option<YearMonth>,
 }
 
+/// `2008-06 – 2009-12`, or `2015-01 –` for ongoing work: the period as the search indexes
+/// store and show it.
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.end {
+            Some(end) => write!(f, "{} – {end}", self.start),
+            None => write!(f, "{} –", self.start),
+        }
+    }
+}
+
 impl Period {
     /// The calendar years the project was active in; ongoing work runs to `current_year`.
     pub fn years(&self, current_year: u16) -> std::ops::RangeInclusive<u16> {
