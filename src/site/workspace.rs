@@ -22,7 +22,7 @@ use super::deps::pages_of_report;
 use super::model::Site;
 use super::plan::{PageKind, RenderOptions};
 use super::render::Renderer;
-use super::{load, render_into_with_cards, CardCache, MemorySite, Urls};
+use super::{load, render_into, CardCache, MemorySite, Urls};
 
 /// Output path → bytes. Shared with the server; replaced whole after each rebuild.
 pub type Files = HashMap<String, Arc<[u8]>>;
@@ -429,12 +429,7 @@ impl Workspace {
         let Some(site) = &self.site else {
             return Ok(());
         };
-        let renderer = Renderer::with_card_cache(
-            site,
-            Theme::for_site(&self.root),
-            self.options,
-            self.cards.clone(),
-        );
+        let renderer = Renderer::new(site, Theme::for_site(&self.root), self.options, &self.cards);
         let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = pages
             .par_iter()
             .filter(|&&page| self.options.search_page || page != PageKind::Search)
@@ -493,14 +488,7 @@ fn render_all(
     cards: &CardCache,
 ) -> Result<Files, Diagnostics> {
     let memory = MemorySite::default();
-    render_into_with_cards(
-        site,
-        root,
-        Path::new("(memory)"),
-        options,
-        &memory,
-        cards.clone(),
-    )?;
+    render_into(site, root, Path::new("(memory)"), options, &memory, cards)?;
     Ok(memory
         .into_files()
         .into_iter()
