@@ -1,7 +1,7 @@
 //! The render plan: which output files the site has, where they go, and what they are made of.
 //! A full build renders every page of the plan; a partial rebuild renders a subset.
 
-use crate::config::SiteConfig;
+use crate::config::{Paths, SiteConfig};
 use crate::vocabulary::{CountyIdx, KommunIdx};
 
 use super::model::{ReportIdx, Site, SiteMethodIdx};
@@ -76,14 +76,14 @@ const MATRIX_CSV: &str = "data/matrix.csv";
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: String,
-    config: SiteConfig,
+    paths: Paths,
 }
 
 impl Urls {
     pub fn new(config: &SiteConfig) -> Urls {
         Urls {
             base: config.base_path().to_string(),
-            config: config.clone(),
+            paths: config.paths.clone(),
         }
     }
 
@@ -104,37 +104,37 @@ impl Urls {
     }
 
     pub fn reports(&self) -> String {
-        self.section(&self.config.paths.reports)
+        self.section(&self.paths.reports)
     }
     pub fn report(&self, slug: &str) -> String {
-        self.item(&self.config.paths.reports, slug)
+        self.item(&self.paths.reports, slug)
     }
     pub fn methods(&self) -> String {
-        self.section(&self.config.paths.methods)
+        self.section(&self.paths.methods)
     }
     pub fn method(&self, id: &str) -> String {
-        self.item(&self.config.paths.methods, id)
+        self.item(&self.paths.methods, id)
     }
     pub fn counties(&self) -> String {
-        self.section(&self.config.paths.counties)
+        self.section(&self.paths.counties)
     }
     pub fn county(&self, slug: &str) -> String {
-        self.item(&self.config.paths.counties, slug)
+        self.item(&self.paths.counties, slug)
     }
     pub fn municipality(&self, slug: &str) -> String {
-        self.item(&self.config.paths.municipalities, slug)
+        self.item(&self.paths.municipalities, slug)
     }
     pub fn years(&self) -> String {
-        self.section(&self.config.paths.years)
+        self.section(&self.paths.years)
     }
     pub fn year(&self, year: u16) -> String {
-        self.item(&self.config.paths.years, &year.to_string())
+        self.item(&self.paths.years, &year.to_string())
     }
     pub fn matrix(&self) -> String {
-        self.section(&self.config.paths.matrix)
+        self.section(&self.paths.matrix)
     }
     pub fn search(&self) -> String {
-        self.section(&self.config.paths.search)
+        self.section(&self.paths.search)
     }
 
     pub fn not_found(&self) -> String {
