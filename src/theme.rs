@@ -9,12 +9,19 @@ macro_rules! embedded {
     };
 }
 
-/// The default theme's templates, by name.
+/// The default theme's templates, by name: the one list of template names. A site may override
+/// each of them; all of them are compiled before a build renders (see
+/// `Renderer::check_templates`), so a broken `base.html` or `macros.html` is reported up front.
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "macros.html", "index.html", "reports.html", "report.html", "methods.html",
     "method.html", "counties.html", "county.html", "municipality.html", "years.html", "year.html",
     "matrix.html", "search.html", "404.html", "feed.xml", "sitemap.xml",
 );
+
+/// The name of every template of the theme (those pages use and those they extend or import).
+pub fn template_names() -> impl Iterator<Item = &'static str> {
+    TEMPLATES.iter().map(|(name, _)| *name)
+}
 
 /// The default theme's static files, by output path.
 const STATIC_FILES: &[(&str, &str)] = embedded!("static": "style.css", "favicon.svg", "search.js");

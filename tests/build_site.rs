@@ -407,7 +407,15 @@ fn rendering_into_memory_gives_the_same_files_as_a_build() {
     let model = model.unwrap_or_else(|| panic!("{}", diagnostics.render()));
     let memory = fouweb::site::MemorySite::default();
     let options = fouweb::site::RenderOptions { search_page: true };
-    fouweb::site::render_into(&model, site.path(), Path::new("memory"), options, &memory).unwrap();
+    fouweb::site::render_into(
+        &model,
+        site.path(),
+        Path::new("memory"),
+        options,
+        &memory,
+        &Default::default(),
+    )
+    .unwrap();
     let in_memory: BTreeMap<std::path::PathBuf, Vec<u8>> = memory
         .into_files()
         .into_iter()

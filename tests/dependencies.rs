@@ -13,7 +13,15 @@ fn render(root: &Path) -> (Site, BTreeMap<String, Vec<u8>>) {
     let model = model.unwrap_or_else(|| panic!("{}", diagnostics.render()));
     let memory = MemorySite::default();
     let options = site::RenderOptions { search_page: true };
-    site::render_into(&model, root, Path::new("memory"), options, &memory).unwrap();
+    site::render_into(
+        &model,
+        root,
+        Path::new("memory"),
+        options,
+        &memory,
+        &Default::default(),
+    )
+    .unwrap();
     (model, memory.into_files())
 }
 

@@ -14,7 +14,15 @@ fn fresh(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let (model, diagnostics) = site::load(root, false, false);
     let model = model.unwrap_or_else(|| panic!("{}", diagnostics.render()));
     let memory = MemorySite::default();
-    site::render_into(&model, root, Path::new("memory"), OPTIONS, &memory).unwrap();
+    site::render_into(
+        &model,
+        root,
+        Path::new("memory"),
+        OPTIONS,
+        &memory,
+        &Default::default(),
+    )
+    .unwrap();
     memory.into_files()
 }
 

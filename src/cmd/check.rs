@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::site;
-use crate::theme::Theme;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,8 +22,7 @@ pub fn run(args: &Args) -> ExitCode {
     let (site, mut diagnostics) = site::load(&args.root, args.drafts, args.strict);
     if let Some(site) = &site {
         let options = site::RenderOptions { search_page: true };
-        let renderer = site::Renderer::new(site, Theme::for_site(&args.root), options);
-        for d in renderer.check_templates() {
+        for d in site::check_templates(site, &args.root, options) {
             diagnostics.push(d);
         }
     }

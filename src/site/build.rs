@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::{io_error, location, render_into, BuildStats, RenderOptions, Site, Staging};
+use super::{io_error, location, render_into, BuildStats, CardCache, RenderOptions, Site, Staging};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::search;
 
@@ -26,7 +26,7 @@ pub struct BuildOptions {
 /// What a build did, for the summary line.
 #[derive(Debug, Clone)]
 pub struct BuildReport {
-    /// The pages (render and write; `total` is the whole build after loading).
+    /// The pages (rendered and written).
     pub stats: BuildStats,
     /// Time spent on the pages alone: rendering, writing and the swap.
     pub pages: Duration,
@@ -37,7 +37,6 @@ pub struct BuildReport {
 /// Builds the loaded `site` into `options.output`. On error the output folder and the search
 /// index are as they were.
 pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let started = Instant::now();
     let (root, output) = (options.root.as_path(), options.output.as_path());
     let checked = location::check(root, output, options.force)?;
     let render = RenderOptions {
@@ -51,7 +50,7 @@ pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, Diagnos
     let pages_started = Instant::now();
     let staging = Staging::new(&checked.path, checked.adopt)
         .map_err(|e| Diagnostics::from(io_error(output, "creating a temporary folder", e)))?;
-    let mut stats = render_into(site, root, output, render, &staging)?;
+    let stats = render_into(site, root, output, render, &staging, &CardCache::default())?;
     let mut pages = pages_started.elapsed();
     let bundle = if render.search_page {
         search::browser::write(site, &texts, root, &checked.path, &staging)?
@@ -77,7 +76,6 @@ pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, Diagnos
         return Err(io_error(output, "replacing the output folder", err).into());
     }
     pages += swap_started.elapsed();
-    stats.total = started.elapsed();
     Ok(BuildReport {
         stats,
         pages,

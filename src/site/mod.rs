@@ -45,14 +45,14 @@ pub fn load(root: &Path, drafts: bool, strict: bool) -> (Option<Site>, Diagnosti
     (Some(site), diagnostics)
 }
 
-/// What a build did, for the summary line and benchmarks.
+/// What a render did, for the summary line.
 #[derive(Debug, Clone, Default)]
 pub struct BuildStats {
     pub reports: usize,
+    /// Files rendered from the plan (the static files not counted).
     pub pages: usize,
+    /// Bytes written, static files included.
     pub bytes: u64,
-    pub render: Duration,
-    pub total: Duration,
 }
 
 /// Where rendered files go: the staging folder of a build, or memory for the dev server.
@@ -90,31 +90,26 @@ impl Sink for MemorySite {
     }
 }
 
-/// Renders every page and static file of `site` into `sink`. `output` only names the
-/// destination in messages.
+/// Compiles every template `site` is rendered with (the site's overrides and the default
+/// theme's), for `fouweb check`: the errors a build would stop at before rendering.
+pub fn check_templates(site: &Site, root: &Path, options: RenderOptions) -> Vec<Diagnostic> {
+    Renderer::new(site, Theme::for_site(root), options, &CardCache::default()).check_templates()
+}
+
+/// Renders every page and static file of `site` into `sink`, keeping report cards in `cards`
+/// (a fresh `CardCache::default()` for a one-off render; see [`CardCache`]). `output` only
+/// names the destination in messages.
 pub fn render_into(
     site: &Site,
     root: &Path,
     output: &Path,
     options: RenderOptions,
     sink: &impl Sink,
+    cards: &CardCache,
 ) -> Result<BuildStats, Diagnostics> {
-    render_into_with_cards(site, root, output, options, sink, CardCache::default())
-}
-
-/// [`render_into`], keeping report cards in `cards`.
-pub fn render_into_with_cards(
-    site: &Site,
-    root: &Path,
-    output: &Path,
-    options: RenderOptions,
-    sink: &impl Sink,
-    cards: CardCache,
-) -> Result<BuildStats, Diagnostics> {
-    let started = Instant::now();
-    let mut diagnostics = Diagnostics::new();
     let theme = Theme::for_site(root);
-    let renderer = Renderer::with_card_cache(site, theme.clone(), options, cards);
+    let renderer = Renderer::new(site, theme.clone(), options, cards);
+    let mut diagnostics = Diagnostics::new();
     for d in renderer.check_templates() {
         diagnostics.push(d);
     }
@@ -123,12 +118,34 @@ pub fn render_into_with_cards(
     }
     let plan = renderer.plan();
     if let Some(path) = first_duplicate_path(site, &renderer, &plan) {
-        diagnostics.push(
-            Diagnostic::error(output, format!("two pages would be written to `{path}`"))
-                .with_hint("give the two reports, methods or places different URL names (`slug:` or the vocabulary's `id`)"),
-        );
+        return Err(Diagnostic::error(output, format!("two pages would be written to `{path}`"))
+            .with_hint("give the two reports, methods or places different URL names (`slug:` or the vocabulary's `id`)")
+            .into());
+    }
+    let (errors, mut bytes) = render_pages(&renderer, &plan, output, sink);
+    diagnostics.extend(errors);
+    match copy_static_files(&theme, output, sink) {
+        Ok(copied) => bytes += copied,
+        Err(errors) => diagnostics.extend(errors),
+    }
+    if diagnostics.has_errors() {
+        diagnostics.sort();
         return Err(diagnostics);
     }
+    Ok(BuildStats {
+        reports: site.reports.len(),
+        pages: plan.len(),
+        bytes,
+    })
+}
+
+/// Renders the pages of `plan` in parallel into `sink`: the errors, and the bytes written.
+fn render_pages(
+    renderer: &Renderer,
+    plan: &[PageKind],
+    output: &Path,
+    sink: &impl Sink,
+) -> (Diagnostics, u64) {
     let timings = Timings::from_env();
     let results: Vec<Result<u64, Diagnostic>> = plan
         .par_iter()
@@ -144,6 +161,7 @@ pub fn render_into_with_cards(
         })
         .collect();
     timings.print();
+    let mut diagnostics = Diagnostics::new();
     let mut bytes = 0;
     for r in results {
         match r {
@@ -151,34 +169,32 @@ pub fn render_into_with_cards(
             Err(d) => diagnostics.push(d),
         }
     }
-    match theme.static_files() {
-        Ok(files) => {
-            for (path, content) in files {
-                bytes += content.len() as u64;
-                if let Err(e) = sink.put(&path, content) {
-                    diagnostics.push(io_error(output, &path, e));
-                }
-            }
-        }
-        Err(e) => diagnostics.push(
+    (diagnostics, bytes)
+}
+
+/// Copies the theme's static files into `sink`: the bytes written, or every error.
+fn copy_static_files(theme: &Theme, output: &Path, sink: &impl Sink) -> Result<u64, Diagnostics> {
+    let files = theme.static_files().map_err(|e| {
+        Diagnostics::from(
             Diagnostic::error(
                 PathBuf::from("static"),
                 format!("cannot read static files: {e}"),
             )
             .with_hint("check the permissions of the site's static/ folder"),
-        ),
+        )
+    })?;
+    let mut diagnostics = Diagnostics::new();
+    let mut bytes = 0;
+    for (path, content) in files {
+        bytes += content.len() as u64;
+        if let Err(e) = sink.put(&path, content) {
+            diagnostics.push(io_error(output, &path, e));
+        }
     }
     if diagnostics.has_errors() {
-        diagnostics.sort();
         return Err(diagnostics);
     }
-    Ok(BuildStats {
-        reports: site.reports.len(),
-        pages: plan.len(),
-        bytes,
-        render: started.elapsed(),
-        total: started.elapsed(),
-    })
+    Ok(bytes)
 }
 
 fn io_error(output: &Path, what: &str, err: std::io::Error) -> Diagnostic {

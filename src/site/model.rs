@@ -66,46 +66,8 @@ impl Site {
         current_year: u16,
     ) -> Site {
         reports.sort_by_cached_key(|r| (collation_key(&r.title), r.slug.clone()));
-
-        let mut methods: Vec<SiteMethod> = vocabulary
-            .methods
-            .all()
-            .iter()
-            .map(|m| SiteMethod {
-                id: m.id.clone(),
-                name: m.name.clone(),
-                short_name: m.short_name.clone(),
-                kind: m.kind.clone(),
-                description: m.description.clone(),
-                aliases: m.aliases.clone(),
-                known: true,
-            })
-            .collect();
-        let known_count = methods.len();
-
-        // Unknown spellings with the same URL name are one method, named as first written.
-        let mut unknown: BTreeMap<&MethodId, &str> = BTreeMap::new();
-        for r in &reports {
-            for m in &r.methods {
-                if let MethodRef::Unknown { id, name } = m {
-                    unknown.entry(id).or_insert(name);
-                }
-            }
-        }
-        let mut unknown_index: HashMap<MethodId, SiteMethodIdx> = HashMap::new();
-        for (id, name) in unknown {
-            unknown_index.insert(id.clone(), SiteMethodIdx(methods.len() as u32));
-            methods.push(SiteMethod {
-                id: id.clone(),
-                name: name.to_string(),
-                short_name: name.to_string(),
-                kind: String::new(),
-                description: String::new(),
-                aliases: Vec::new(),
-                known: false,
-            });
-        }
-
+        let (methods, unknown_index) = site_methods(&vocabulary, &reports);
+        let known_count = vocabulary.methods.all().len();
         let report_methods: Vec<Vec<SiteMethodIdx>> = reports
             .iter()
             .map(|r| {
@@ -121,34 +83,13 @@ impl Site {
                     .collect()
             })
             .collect();
-
-        let regions = &vocabulary.regions;
-        let mut taxonomy = Taxonomy {
-            by_method: vec![Vec::new(); methods.len()],
-            by_county: vec![Vec::new(); regions.counties.len()],
-            by_subregion: vec![Vec::new(); regions.subregions.len()],
-            by_kommun: vec![Vec::new(); regions.municipalities.len()],
-            by_year: BTreeMap::new(),
-        };
-        for (i, r) in reports.iter().enumerate() {
-            let i = i as ReportIdx;
-            for m in &report_methods[i as usize] {
-                taxonomy.by_method[m.0 as usize].push(i);
-            }
-            for c in &r.counties {
-                taxonomy.by_county[c.0 as usize].push(i);
-            }
-            for s in &r.subregions {
-                taxonomy.by_subregion[s.0 as usize].push(i);
-            }
-            for k in &r.municipalities {
-                taxonomy.by_kommun[k.0 as usize].push(i);
-            }
-            for year in r.period.years(current_year) {
-                taxonomy.by_year.entry(year).or_default().push(i);
-            }
-        }
-
+        let taxonomy = Taxonomy::new(
+            &vocabulary,
+            methods.len(),
+            &reports,
+            &report_methods,
+            current_year,
+        );
         Site {
             config,
             vocabulary,
@@ -223,6 +164,90 @@ impl Site {
             .collect();
         rows.sort_by_cached_key(|(m, _)| collation_key(&self.method(*m).name));
         rows
+    }
+}
+
+/// The site's methods: the vocabulary's (same order), then the unknown ones `reports` use,
+/// with the index of each unknown one by its URL name.
+fn site_methods(
+    vocabulary: &Vocabulary,
+    reports: &[Report],
+) -> (Vec<SiteMethod>, HashMap<MethodId, SiteMethodIdx>) {
+    let mut methods: Vec<SiteMethod> = vocabulary
+        .methods
+        .all()
+        .iter()
+        .map(|m| SiteMethod {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            short_name: m.short_name.clone(),
+            kind: m.kind.clone(),
+            description: m.description.clone(),
+            aliases: m.aliases.clone(),
+            known: true,
+        })
+        .collect();
+    // Unknown spellings with the same URL name are one method, named as first written.
+    let mut unknown: BTreeMap<&MethodId, &str> = BTreeMap::new();
+    for r in reports {
+        for m in &r.methods {
+            if let MethodRef::Unknown { id, name } = m {
+                unknown.entry(id).or_insert(name);
+            }
+        }
+    }
+    let mut unknown_index: HashMap<MethodId, SiteMethodIdx> = HashMap::new();
+    for (id, name) in unknown {
+        unknown_index.insert(id.clone(), SiteMethodIdx(methods.len() as u32));
+        methods.push(SiteMethod {
+            id: id.clone(),
+            name: name.to_string(),
+            short_name: name.to_string(),
+            kind: String::new(),
+            description: String::new(),
+            aliases: Vec::new(),
+            known: false,
+        });
+    }
+    (methods, unknown_index)
+}
+
+impl Taxonomy {
+    /// The reports of each term, in the order of `reports`.
+    fn new(
+        vocabulary: &Vocabulary,
+        method_count: usize,
+        reports: &[Report],
+        report_methods: &[Vec<SiteMethodIdx>],
+        current_year: u16,
+    ) -> Taxonomy {
+        let regions = &vocabulary.regions;
+        let mut taxonomy = Taxonomy {
+            by_method: vec![Vec::new(); method_count],
+            by_county: vec![Vec::new(); regions.counties.len()],
+            by_subregion: vec![Vec::new(); regions.subregions.len()],
+            by_kommun: vec![Vec::new(); regions.municipalities.len()],
+            by_year: BTreeMap::new(),
+        };
+        for (i, r) in reports.iter().enumerate() {
+            let i = i as ReportIdx;
+            for m in &report_methods[i as usize] {
+                taxonomy.by_method[m.0 as usize].push(i);
+            }
+            for c in &r.counties {
+                taxonomy.by_county[c.0 as usize].push(i);
+            }
+            for s in &r.subregions {
+                taxonomy.by_subregion[s.0 as usize].push(i);
+            }
+            for k in &r.municipalities {
+                taxonomy.by_kommun[k.0 as usize].push(i);
+            }
+            for year in r.period.years(current_year) {
+                taxonomy.by_year.entry(year).or_default().push(i);
+            }
+        }
+        taxonomy
     }
 }
 

@@ -202,7 +202,10 @@ impl Staging {
     /// If the swap fails, the old output is moved back.
     pub fn commit(mut self) -> io::Result<()> {
         if let Some(written) = self.written.take() {
-            let written = written.into_inner().unwrap_or_default();
+            // A poisoned lock still holds every path written: an empty set would remove them all.
+            let written = written
+                .into_inner()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
             remove_stale(&self.dir, &written)?;
         }
         let old = sibling(&self.target, &format!("old-{}", std::process::id()));
@@ -217,6 +220,7 @@ impl Staging {
         };
         if let Err(err) = fs::rename(&self.dir, &self.target) {
             if had_old {
+                // Best effort: the swap's own error is the one to report.
                 let _ = fs::rename(&old, &self.target);
             }
             return Err(err);
@@ -230,6 +234,7 @@ impl Staging {
             let kept = fs::write(old.join(MARKER), MARKER_TEXT)
                 .and_then(|()| fs::rename(&old, sibling(&self.target, "spare")));
             if kept.is_err() {
+                // The new output is in place; a leftover is removed by the next build.
                 let _ = fs::remove_dir_all(&old);
             }
         }
@@ -260,6 +265,7 @@ fn remove_stale(dir: &Path, keep: &HashSet<String>) -> io::Result<()> {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed && self.written.is_none() {
+            // Nothing to report from a drop; a leftover is removed by the next build.
             let _ = fs::remove_dir_all(&self.dir);
         }
     }

@@ -1,7 +1,7 @@
 //! The render plan: which output files the site has, where they go, and what they are made of.
 //! A full build renders every page of the plan; a partial rebuild renders a subset.
 
-use crate::config::SiteConfig;
+use crate::config::{Paths, SiteConfig};
 use crate::vocabulary::{CountyIdx, KommunIdx};
 
 use super::model::{ReportIdx, Site, SiteMethodIdx};
@@ -29,7 +29,8 @@ pub enum PageKind {
 }
 
 impl PageKind {
-    /// The template that renders this page, or `None` for data files made in code.
+    /// The template that renders this page (one of [`crate::theme::template_names`]), or
+    /// `None` for data files made in code.
     pub fn template(self) -> Option<&'static str> {
         Some(match self {
             PageKind::Index => "index.html",
@@ -64,18 +65,25 @@ impl PageKind {
     }
 }
 
+/// The output files with fixed names, in the output folder.
+const NOT_FOUND: &str = "404.html";
+const FEED: &str = "feed.xml";
+const SITEMAP: &str = "sitemap.xml";
+const REPORTS_JSON: &str = "data/reports.json";
+const MATRIX_CSV: &str = "data/matrix.csv";
+
 /// Builds root-relative URLs with the site's base path and segment names.
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: String,
-    config: SiteConfig,
+    paths: Paths,
 }
 
 impl Urls {
     pub fn new(config: &SiteConfig) -> Urls {
         Urls {
             base: config.base_path().to_string(),
-            config: config.clone(),
+            paths: config.paths.clone(),
         }
     }
 
@@ -96,37 +104,63 @@ impl Urls {
     }
 
     pub fn reports(&self) -> String {
-        self.section(&self.config.paths.reports)
+        self.section(&self.paths.reports)
     }
     pub fn report(&self, slug: &str) -> String {
-        self.item(&self.config.paths.reports, slug)
+        self.item(&self.paths.reports, slug)
     }
     pub fn methods(&self) -> String {
-        self.section(&self.config.paths.methods)
+        self.section(&self.paths.methods)
     }
     pub fn method(&self, id: &str) -> String {
-        self.item(&self.config.paths.methods, id)
+        self.item(&self.paths.methods, id)
     }
     pub fn counties(&self) -> String {
-        self.section(&self.config.paths.counties)
+        self.section(&self.paths.counties)
     }
     pub fn county(&self, slug: &str) -> String {
-        self.item(&self.config.paths.counties, slug)
+        self.item(&self.paths.counties, slug)
     }
     pub fn municipality(&self, slug: &str) -> String {
-        self.item(&self.config.paths.municipalities, slug)
+        self.item(&self.paths.municipalities, slug)
     }
     pub fn years(&self) -> String {
-        self.section(&self.config.paths.years)
+        self.section(&self.paths.years)
     }
     pub fn year(&self, year: u16) -> String {
-        self.item(&self.config.paths.years, &year.to_string())
+        self.item(&self.paths.years, &year.to_string())
     }
     pub fn matrix(&self) -> String {
-        self.section(&self.config.paths.matrix)
+        self.section(&self.paths.matrix)
     }
     pub fn search(&self) -> String {
-        self.section(&self.config.paths.search)
+        self.section(&self.paths.search)
+    }
+
+    pub fn not_found(&self) -> String {
+        self.file(NOT_FOUND)
+    }
+    pub fn feed(&self) -> String {
+        self.file(FEED)
+    }
+    pub fn sitemap(&self) -> String {
+        self.file(SITEMAP)
+    }
+    pub fn reports_json(&self) -> String {
+        self.file(REPORTS_JSON)
+    }
+    pub fn matrix_csv(&self) -> String {
+        self.file(MATRIX_CSV)
+    }
+
+    /// The folder of the browser search bundle (named where the bundle is written), which the
+    /// search page loads. `None` in a binary without the `pagefind` feature: it makes no bundle
+    /// and renders no search page.
+    pub fn search_bundle(&self) -> Option<String> {
+        #[cfg(feature = "pagefind")]
+        return Some(self.file(&format!("{}/", crate::search::bundle::BUNDLE_DIR)));
+        #[cfg(not(feature = "pagefind"))]
+        None
     }
 
     /// The page's URL.
@@ -145,11 +179,11 @@ impl Urls {
             PageKind::Year(y) => self.year(y),
             PageKind::Matrix => self.matrix(),
             PageKind::Search => self.search(),
-            PageKind::NotFound => self.file("404.html"),
-            PageKind::Feed => self.file("feed.xml"),
-            PageKind::Sitemap => self.file("sitemap.xml"),
-            PageKind::ReportsJson => self.file("data/reports.json"),
-            PageKind::MatrixCsv => self.file("data/matrix.csv"),
+            PageKind::NotFound => self.not_found(),
+            PageKind::Feed => self.feed(),
+            PageKind::Sitemap => self.sitemap(),
+            PageKind::ReportsJson => self.reports_json(),
+            PageKind::MatrixCsv => self.matrix_csv(),
         }
     }
 
@@ -231,5 +265,31 @@ mod tests {
             urls.output_path(&urls.file("data/reports.json")),
             "data/reports.json"
         );
+    }
+
+    #[test]
+    fn every_page_template_is_a_theme_template() {
+        let names: Vec<&str> = crate::theme::template_names().collect();
+        let pages = [
+            PageKind::Index,
+            PageKind::Reports,
+            PageKind::Report(0),
+            PageKind::Methods,
+            PageKind::Method(SiteMethodIdx(0)),
+            PageKind::Counties,
+            PageKind::County(CountyIdx(0)),
+            PageKind::Municipality(KommunIdx(0)),
+            PageKind::Years,
+            PageKind::Year(2020),
+            PageKind::Matrix,
+            PageKind::Search,
+            PageKind::NotFound,
+            PageKind::Feed,
+            PageKind::Sitemap,
+        ];
+        for page in pages {
+            let name = page.template();
+            assert!(name.is_some_and(|n| names.contains(&n)), "{page:?}");
+        }
     }
 }

@@ -13,82 +13,23 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::content::{discover, duplicate_slug, load_file, period, MethodRef, Report};
+use crate::content::{discover, load_file, period, Report};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::theme::Theme;
-use crate::vocabulary::MethodId;
 
 use super::deps::pages_of_report;
 use super::model::Site;
 use super::plan::{PageKind, RenderOptions};
 use super::render::Renderer;
-use super::{load, render_into_with_cards, CardCache, MemorySite, Urls};
+use super::{load, render_into, CardCache, MemorySite, Urls};
+
+mod changes;
+mod edits;
+
+pub use changes::{ChangeSet, Outcome, ReportChanges};
 
 /// Output path → bytes. Shared with the server; replaced whole after each rebuild.
 pub type Files = HashMap<String, Arc<[u8]>>;
-
-/// What changed on disk since the last rebuild.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ChangeSet {
-    /// Report files (absolute paths) created, edited, renamed or deleted.
-    pub reports: BTreeSet<PathBuf>,
-    /// Folders appeared or vanished under content/: find new and removed reports.
-    pub rescan_content: bool,
-    pub templates: bool,
-    pub static_files: bool,
-    /// site.yaml or the vocabulary: everything is rebuilt.
-    pub everything: bool,
-}
-
-impl ChangeSet {
-    pub fn is_empty(&self) -> bool {
-        *self == ChangeSet::default()
-    }
-
-    pub fn merge(&mut self, other: ChangeSet) {
-        self.reports.extend(other.reports);
-        self.rescan_content |= other.rescan_content;
-        self.templates |= other.templates;
-        self.static_files |= other.static_files;
-        self.everything |= other.everything;
-    }
-}
-
-/// Which reports changed in the model since the last [`Workspace::take_report_changes`]: what
-/// a search index must update.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReportChanges {
-    /// Slugs of reports that are new or edited.
-    pub changed: BTreeSet<String>,
-    /// Slugs of reports that are gone (or were renamed; the new slug is in `changed`).
-    pub removed: BTreeSet<String>,
-    /// The whole model was rebuilt.
-    pub everything: bool,
-}
-
-impl ReportChanges {
-    pub fn is_empty(&self) -> bool {
-        *self == ReportChanges::default()
-    }
-}
-
-/// What one rebuild did.
-#[derive(Debug, Clone)]
-pub struct Outcome {
-    /// Files rendered (or copied) anew.
-    pub rendered: usize,
-    /// Files that no longer exist.
-    pub removed: usize,
-    /// Only stylesheets changed: the browser can swap them without reloading.
-    pub css_only: bool,
-    /// The content changed, so the search indexes are stale.
-    pub content_changed: bool,
-    /// Set when the site could not be rebuilt; the last good site is kept.
-    pub errors: Option<Diagnostics>,
-    /// Warnings of the files parsed.
-    pub warnings: Diagnostics,
-    pub elapsed: Duration,
-}
 
 pub struct Workspace {
     root: PathBuf,
@@ -102,15 +43,6 @@ pub struct Workspace {
     report_changes: ReportChanges,
     /// Report cards kept across rebuilds (see [`CardCache`]).
     cards: CardCache,
-}
-
-/// A page named so that it can be found again in the site after an edit (indices shift).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum PageKey {
-    Stable(PageKind),
-    Report(String),
-    Method(String),
-    Year(u16),
 }
 
 impl Workspace {
@@ -272,9 +204,27 @@ impl Workspace {
         }
         let changed: BTreeSet<PathBuf> =
             paths.iter().map(|p| display_path(&self.root, p)).collect();
-
         // Parse every changed file before touching anything.
-        let parsed: Vec<(PathBuf, Option<Report>, Diagnostics)> = paths
+        let parsed = self.parse(site, &paths);
+        edits::check(&self.root, site, &changed, &parsed, &mut outcome.warnings)?;
+        let old_index = edits::index_by_source(site);
+        if let Some(edits) = edits::body_edits(site, &old_index, &parsed) {
+            return self.apply_body_edits(edits, outcome);
+        }
+        let old_pages = edits::old_pages(site, &changed, &old_index);
+        let Some(old_site) = self.site.take() else {
+            return Ok(());
+        };
+        let (new_site, renamed_methods) = self.rebuild_model(old_site, &changed, parsed);
+        let (pages, gone) = self.pages_after_edit(&new_site, &changed, &renamed_methods, old_pages);
+        self.site = Some(new_site);
+        self.render_pages(&pages, gone, outcome)
+    }
+
+    /// Each file of `paths` parsed: its path as shown, its report (`None` when deleted, or a
+    /// draft without `--drafts`) and its diagnostics.
+    fn parse(&self, site: &Site, paths: &BTreeSet<PathBuf>) -> Vec<edits::Parsed> {
+        paths
             .par_iter()
             .map(|path| {
                 let shown = display_path(&self.root, path);
@@ -286,76 +236,37 @@ impl Workspace {
                 let report = report.filter(|r| self.drafts || !r.draft);
                 (shown, report, diagnostics)
             })
-            .collect();
-        let mut errors = Diagnostics::new();
-        for (_, _, diagnostics) in &parsed {
-            for d in diagnostics.items() {
-                if d.is_error() {
-                    errors.push(d.clone());
-                } else {
-                    outcome.warnings.push(d.clone());
-                }
-            }
-        }
-        check_slugs(site, &changed, &parsed, &mut errors);
-        check_unknown_methods(&self.root, site, &changed, &parsed, &mut errors);
-        if errors.has_errors() {
-            errors.sort();
-            return Err(errors);
-        }
+            .collect()
+    }
 
-        // Which pages to render: with only bodies edited, each report's own page; otherwise
-        // everything the dependency map names before and after the edit.
-        let old_index: HashMap<&Path, usize> = site
-            .reports
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.source.as_path(), i))
-            .collect();
-        let bodies_only =
-            parsed.iter().all(
-                |(shown, new, _)| match (old_index.get(shown.as_path()), new) {
-                    (Some(&i), Some(new)) => same_but_body(&site.reports[i], new),
-                    _ => false,
-                },
-            );
-        if bodies_only {
-            // Titles and every other field are unchanged, so each report keeps its place and
-            // only its own page changes: no new model, no other page.
-            let edits: Vec<(usize, Report)> = parsed
-                .into_iter()
-                .filter_map(|(shown, new, _)| Some((*old_index.get(shown.as_path())?, new?)))
-                .collect();
-            let Some(site) = self.site.as_mut() else {
-                return Ok(());
-            };
-            let mut pages = BTreeSet::new();
-            for (i, new) in edits {
-                self.report_changes.changed.insert(new.slug.clone());
-                site.reports[i] = new;
-                pages.insert(PageKind::Report(i as u32));
-            }
-            return self.render_pages(&pages, Vec::new(), outcome);
-        }
-        let old_urls = Urls::new(&site.config);
-        let mut old_pages: Vec<(PageKey, String)> = Vec::new();
-        let mut seen = HashSet::new();
-        for shown in &changed {
-            let Some(&i) = old_index.get(shown.as_path()) else {
-                continue;
-            };
-            for page in pages_of_report(site, i as u32) {
-                if seen.insert(page) {
-                    let path = old_urls.output_path(&old_urls.of(site, page));
-                    old_pages.push((key_of(site, page), path));
-                }
-            }
-        }
-
-        // Rebuild the model without the old versions and with the new ones.
-        let Some(old_site) = self.site.take() else {
+    /// Titles and every other field are unchanged, so each report keeps its place and only its
+    /// own page changes: no new model, no other page.
+    fn apply_body_edits(
+        &mut self,
+        edits: Vec<(usize, Report)>,
+        outcome: &mut Outcome,
+    ) -> Result<(), Diagnostics> {
+        let Some(site) = self.site.as_mut() else {
             return Ok(());
         };
+        let mut pages = BTreeSet::new();
+        for (i, new) in edits {
+            self.report_changes.changed.insert(new.slug.clone());
+            site.reports[i] = new;
+            pages.insert(PageKind::Report(i as u32));
+        }
+        self.render_pages(&pages, Vec::new(), outcome)
+    }
+
+    /// The model without the old versions of the `changed` reports and with their new ones,
+    /// and the methods whose names changed. Forgets the cards the edit made stale.
+    fn rebuild_model(
+        &mut self,
+        old_site: Site,
+        changed: &BTreeSet<PathBuf>,
+        parsed: Vec<edits::Parsed>,
+    ) -> (Site, Vec<usize>) {
+        let old_urls = Urls::new(&old_site.config);
         let Site {
             config,
             vocabulary,
@@ -387,35 +298,45 @@ impl Workspace {
         if !renamed_methods.is_empty() {
             self.cards = CardCache::default();
         }
+        (new_site, renamed_methods)
+    }
 
+    /// The pages of `new_site` to render after an edit (those the changed reports and the
+    /// renamed methods feed now, and those they fed before that still exist), and the output
+    /// paths of the pages that are gone.
+    fn pages_after_edit(
+        &mut self,
+        new_site: &Site,
+        changed: &BTreeSet<PathBuf>,
+        renamed_methods: &[usize],
+        old_pages: Vec<(edits::PageKey, String)>,
+    ) -> (BTreeSet<PageKind>, Vec<String>) {
         let mut pages: BTreeSet<PageKind> = BTreeSet::new();
-        let new_slugs = new_site.reports_by_slug();
-        for source in &changed {
+        for source in changed {
             let Some(r) = new_site.reports.iter().position(|r| &r.source == source) else {
                 continue;
             };
-            pages.extend(pages_of_report(&new_site, r as u32));
+            pages.extend(pages_of_report(new_site, r as u32));
         }
-        for &m in &renamed_methods {
+        for &m in renamed_methods {
             for &r in &new_site.taxonomy.by_method[m] {
-                pages.extend(pages_of_report(&new_site, r));
+                pages.extend(pages_of_report(new_site, r));
                 // Search finds reports by their methods' names too.
                 let slug = &new_site.reports[r as usize].slug;
                 self.report_changes.changed.insert(slug.clone());
             }
         }
+        let new_slugs = new_site.reports_by_slug();
         let mut gone: Vec<String> = Vec::new();
         for (key, path) in old_pages {
-            match resolve(&new_site, &new_slugs, &key) {
+            match edits::resolve(new_site, &new_slugs, &key) {
                 Some(page) => {
                     pages.insert(page);
                 }
                 None => gone.push(path),
             }
         }
-
-        self.site = Some(new_site);
-        self.render_pages(&pages, gone, outcome)
+        (pages, gone)
     }
 
     /// Renders `pages` of the current site into a new file map, without the files of `gone`
@@ -429,12 +350,7 @@ impl Workspace {
         let Some(site) = &self.site else {
             return Ok(());
         };
-        let renderer = Renderer::with_card_cache(
-            site,
-            Theme::for_site(&self.root),
-            self.options,
-            self.cards.clone(),
-        );
+        let renderer = Renderer::new(site, Theme::for_site(&self.root), self.options, &self.cards);
         let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = pages
             .par_iter()
             .filter(|&&page| self.options.search_page || page != PageKind::Search)
@@ -493,114 +409,10 @@ fn render_all(
     cards: &CardCache,
 ) -> Result<Files, Diagnostics> {
     let memory = MemorySite::default();
-    render_into_with_cards(
-        site,
-        root,
-        Path::new("(memory)"),
-        options,
-        &memory,
-        cards.clone(),
-    )?;
+    render_into(site, root, Path::new("(memory)"), options, &memory, cards)?;
     Ok(memory
         .into_files()
         .into_iter()
         .map(|(path, bytes)| (path, Arc::from(bytes)))
         .collect())
-}
-
-/// True when two versions of a report differ at most in their Markdown body (the summary,
-/// which other pages show, is compared as a field of its own).
-fn same_but_body(old: &Report, new: &Report) -> bool {
-    let strip = |r: &Report| Report {
-        body: String::new(),
-        ..r.clone()
-    };
-    strip(old) == strip(new)
-}
-
-fn key_of(site: &Site, page: PageKind) -> PageKey {
-    match page {
-        PageKind::Report(r) => PageKey::Report(site.reports[r as usize].slug.clone()),
-        PageKind::Method(m) => PageKey::Method(site.method(m).id.0.clone()),
-        PageKind::Year(y) => PageKey::Year(y),
-        other => PageKey::Stable(other),
-    }
-}
-
-/// The page `key` names in `site`, if it still has one.
-fn resolve(site: &Site, slugs: &HashMap<&str, u32>, key: &PageKey) -> Option<PageKind> {
-    match key {
-        PageKey::Stable(page) => Some(*page),
-        PageKey::Report(slug) => slugs.get(slug.as_str()).map(|&r| PageKind::Report(r)),
-        PageKey::Method(id) => site
-            .methods
-            .iter()
-            .position(|m| &m.id.0 == id)
-            .map(|m| PageKind::Method(super::SiteMethodIdx(m as u32))),
-        PageKey::Year(y) => site
-            .taxonomy
-            .by_year
-            .contains_key(y)
-            .then_some(PageKind::Year(*y)),
-    }
-}
-
-/// The URL names of the changed reports must stay unique among all reports.
-/// The site's limit on methods outside the vocabulary, after an edit. Counting the site's
-/// current ones plus the edit's new ones over-estimates; only when that reaches the limit are
-/// all reports counted again, in file order as a build does.
-fn check_unknown_methods(
-    root: &Path,
-    site: &Site,
-    changed: &BTreeSet<PathBuf>,
-    parsed: &[(PathBuf, Option<Report>, Diagnostics)],
-    errors: &mut Diagnostics,
-) {
-    let limits = &site.config.limits;
-    let known: HashSet<&MethodId> = site
-        .methods
-        .iter()
-        .filter(|m| !m.known)
-        .map(|m| &m.id)
-        .collect();
-    let added: HashSet<&MethodId> = parsed
-        .iter()
-        .filter_map(|(_, r, _)| r.as_ref())
-        .flat_map(|r| &r.methods)
-        .filter_map(|m| match m {
-            MethodRef::Unknown { id, .. } if !known.contains(id) => Some(id),
-            _ => None,
-        })
-        .collect();
-    if known.len() + added.len() <= limits.unknown_methods {
-        return;
-    }
-    let mut reports: Vec<&Report> = site
-        .reports
-        .iter()
-        .filter(|r| !changed.contains(&r.source))
-        .chain(parsed.iter().filter_map(|(_, r, _)| r.as_ref()))
-        .collect();
-    reports.sort_by(|a, b| a.source.cmp(&b.source));
-    crate::content::check_unknown_methods(root, reports, limits, errors);
-}
-
-fn check_slugs(
-    site: &Site,
-    changed: &BTreeSet<PathBuf>,
-    parsed: &[(PathBuf, Option<Report>, Diagnostics)],
-    errors: &mut Diagnostics,
-) {
-    let mut owners: HashMap<&str, &Path> = site
-        .reports
-        .iter()
-        .filter(|r| !changed.contains(&r.source))
-        .map(|r| (r.slug.as_str(), r.source.as_path()))
-        .collect();
-    for (shown, report, _) in parsed {
-        let Some(report) = report else { continue };
-        if let Some(first) = owners.insert(&report.slug, shown) {
-            errors.push(duplicate_slug(shown, &report.slug, first));
-        }
-    }
 }

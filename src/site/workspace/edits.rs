@@ -1,0 +1,202 @@
+//! An edit of report files, checked against the rest of the site before the model changes.
+//! Owns the rules an edit must keep (unique URL names, the limit on unknown methods), when an
+//! edit touches only one page (a body edit), and how a page is found again after an edit
+//! shifted every index.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::content::{duplicate_slug, MethodRef, Report};
+use crate::diagnostics::Diagnostics;
+use crate::vocabulary::MethodId;
+
+use super::super::deps::pages_of_report;
+use super::super::model::{Site, SiteMethodIdx};
+use super::super::plan::{PageKind, Urls};
+
+/// A changed report file as shown in messages, its new version (`None` when deleted or a
+/// draft) and its diagnostics.
+pub(super) type Parsed = (PathBuf, Option<Report>, Diagnostics);
+
+/// Sorts the diagnostics of `parsed` into `warnings` and errors, and checks the edit against
+/// the rest of `site`. Every error, or nothing.
+pub(super) fn check(
+    root: &Path,
+    site: &Site,
+    changed: &BTreeSet<PathBuf>,
+    parsed: &[Parsed],
+    warnings: &mut Diagnostics,
+) -> Result<(), Diagnostics> {
+    let mut errors = Diagnostics::new();
+    for (_, _, diagnostics) in parsed {
+        for d in diagnostics.items() {
+            if d.is_error() {
+                errors.push(d.clone());
+            } else {
+                warnings.push(d.clone());
+            }
+        }
+    }
+    check_slugs(site, changed, parsed, &mut errors);
+    check_unknown_methods(root, site, changed, parsed, &mut errors);
+    if errors.has_errors() {
+        errors.sort();
+        return Err(errors);
+    }
+    Ok(())
+}
+
+/// The index in `site` of each report by its source path (as shown in messages).
+pub(super) fn index_by_source(site: &Site) -> HashMap<&Path, usize> {
+    site.reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.source.as_path(), i))
+        .collect()
+}
+
+/// With only bodies edited, each edit with the index of the report it replaces; `None` when
+/// any other field changed or a report came or went.
+pub(super) fn body_edits(
+    site: &Site,
+    old_index: &HashMap<&Path, usize>,
+    parsed: &[Parsed],
+) -> Option<Vec<(usize, Report)>> {
+    parsed
+        .iter()
+        .map(|(shown, new, _)| {
+            let (&i, new) = (old_index.get(shown.as_path())?, new.as_ref()?);
+            same_but_body(&site.reports[i], new).then(|| (i, new.clone()))
+        })
+        .collect()
+}
+
+/// The pages the changed reports fed before the edit, named so that they can be found again
+/// after it, with their output paths.
+pub(super) fn old_pages(
+    site: &Site,
+    changed: &BTreeSet<PathBuf>,
+    old_index: &HashMap<&Path, usize>,
+) -> Vec<(PageKey, String)> {
+    let urls = Urls::new(&site.config);
+    let mut pages = Vec::new();
+    let mut seen = HashSet::new();
+    for shown in changed {
+        let Some(&i) = old_index.get(shown.as_path()) else {
+            continue;
+        };
+        for page in pages_of_report(site, i as u32) {
+            if seen.insert(page) {
+                let path = urls.output_path(&urls.of(site, page));
+                pages.push((key_of(site, page), path));
+            }
+        }
+    }
+    pages
+}
+
+/// A page named so that it can be found again in the site after an edit (indices shift).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum PageKey {
+    Stable(PageKind),
+    Report(String),
+    Method(String),
+    Year(u16),
+}
+
+/// True when two versions of a report differ at most in their Markdown body (the summary,
+/// which other pages show, is compared as a field of its own).
+fn same_but_body(old: &Report, new: &Report) -> bool {
+    let strip = |r: &Report| Report {
+        body: String::new(),
+        ..r.clone()
+    };
+    strip(old) == strip(new)
+}
+
+fn key_of(site: &Site, page: PageKind) -> PageKey {
+    match page {
+        PageKind::Report(r) => PageKey::Report(site.reports[r as usize].slug.clone()),
+        PageKind::Method(m) => PageKey::Method(site.method(m).id.0.clone()),
+        PageKind::Year(y) => PageKey::Year(y),
+        other => PageKey::Stable(other),
+    }
+}
+
+/// The page `key` names in `site`, if it still has one.
+pub(super) fn resolve(site: &Site, slugs: &HashMap<&str, u32>, key: &PageKey) -> Option<PageKind> {
+    match key {
+        PageKey::Stable(page) => Some(*page),
+        PageKey::Report(slug) => slugs.get(slug.as_str()).map(|&r| PageKind::Report(r)),
+        PageKey::Method(id) => site
+            .methods
+            .iter()
+            .position(|m| &m.id.0 == id)
+            .map(|m| PageKind::Method(SiteMethodIdx(m as u32))),
+        PageKey::Year(y) => site
+            .taxonomy
+            .by_year
+            .contains_key(y)
+            .then_some(PageKind::Year(*y)),
+    }
+}
+
+/// The site's limit on methods outside the vocabulary, after an edit. Counting the site's
+/// current ones plus the edit's new ones over-estimates; only when that reaches the limit are
+/// all reports counted again, in file order as a build does.
+fn check_unknown_methods(
+    root: &Path,
+    site: &Site,
+    changed: &BTreeSet<PathBuf>,
+    parsed: &[(PathBuf, Option<Report>, Diagnostics)],
+    errors: &mut Diagnostics,
+) {
+    let limits = &site.config.limits;
+    let known: HashSet<&MethodId> = site
+        .methods
+        .iter()
+        .filter(|m| !m.known)
+        .map(|m| &m.id)
+        .collect();
+    let added: HashSet<&MethodId> = parsed
+        .iter()
+        .filter_map(|(_, r, _)| r.as_ref())
+        .flat_map(|r| &r.methods)
+        .filter_map(|m| match m {
+            MethodRef::Unknown { id, .. } if !known.contains(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    if known.len() + added.len() <= limits.unknown_methods {
+        return;
+    }
+    let mut reports: Vec<&Report> = site
+        .reports
+        .iter()
+        .filter(|r| !changed.contains(&r.source))
+        .chain(parsed.iter().filter_map(|(_, r, _)| r.as_ref()))
+        .collect();
+    reports.sort_by(|a, b| a.source.cmp(&b.source));
+    crate::content::check_unknown_methods(root, reports, limits, errors);
+}
+
+/// The URL names of the changed reports must stay unique among all reports.
+fn check_slugs(
+    site: &Site,
+    changed: &BTreeSet<PathBuf>,
+    parsed: &[(PathBuf, Option<Report>, Diagnostics)],
+    errors: &mut Diagnostics,
+) {
+    let mut owners: HashMap<&str, &Path> = site
+        .reports
+        .iter()
+        .filter(|r| !changed.contains(&r.source))
+        .map(|r| (r.slug.as_str(), r.source.as_path()))
+        .collect();
+    for (shown, report, _) in parsed {
+        let Some(report) = report else { continue };
+        if let Some(first) = owners.insert(&report.slug, shown) {
+            errors.push(duplicate_slug(shown, &report.slug, first));
+        }
+    }
+}
