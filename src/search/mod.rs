@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod bundle_cache;
 #[cfg(feature = "pagefind")]
 mod bundle_index;
+pub mod filters;
 mod index;
 pub mod live;
 mod query;
@@ -18,6 +19,7 @@ mod snippet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use filters::{page_config, FilterGroup, SearchPageConfig};
 pub use index::{index_dir, metadata_text, write, IndexMeta, IndexStats};
 pub use live::LiveIndex;
 pub use query::{Facets, Hit, Request, Response, Searcher};
