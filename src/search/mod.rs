@@ -12,6 +12,8 @@ mod bundle_index;
 pub mod filters;
 mod index;
 pub mod live;
+#[cfg(feature = "pagefind")]
+mod pagefind_facts;
 mod query;
 mod schema;
 mod snippet;
