@@ -106,6 +106,23 @@ pub fn write(
     }))
 }
 
+/// Makes a fresh bundle of `site` and hands each of its files (path relative to the output,
+/// such as `pagefind/pagefind.js`) to `put`: the dev server keeps them in memory. `Ok(false)`
+/// without the `pagefind` feature.
+pub fn build_files(
+    site: &Site,
+    texts: &[String],
+    put: impl FnMut(String, Vec<u8>) -> std::io::Result<()>,
+) -> Result<bool, String> {
+    #[cfg(feature = "pagefind")]
+    return super::bundle::build(site, texts, put).map(|_| true);
+    #[cfg(not(feature = "pagefind"))]
+    {
+        let _ = (site, texts, put);
+        Ok(false)
+    }
+}
+
 #[cfg(not(feature = "pagefind"))]
 pub fn write(
     _: &Site,

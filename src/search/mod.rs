@@ -9,8 +9,11 @@ pub mod bundle;
 pub mod bundle_cache;
 #[cfg(feature = "pagefind")]
 mod bundle_index;
+pub mod filters;
 mod index;
 pub mod live;
+#[cfg(feature = "pagefind")]
+mod pagefind_facts;
 mod query;
 mod schema;
 mod snippet;
@@ -18,6 +21,7 @@ mod snippet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use filters::{page_config, FilterGroup, SearchPageConfig};
 pub use index::{index_dir, metadata_text, write, IndexMeta, IndexStats};
 pub use live::LiveIndex;
 pub use query::{Facets, Hit, Request, Response, Searcher};

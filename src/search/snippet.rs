@@ -30,11 +30,24 @@ pub fn best_passage(
     swedish: &mut TextAnalyzer,
     folded: &mut TextAnalyzer,
 ) -> Option<String> {
+    let highlights = highlights(text, words, swedish, folded);
+    let (from, to) = best_window(text, &highlights)?;
+    Some(passage_html(text, &highlights, from, to))
+}
+
+/// Byte ranges of the words of `text` that match a query word, up to a little past the first.
+fn highlights(
+    text: &str,
+    words: &[QueryWord],
+    swedish: &mut TextAnalyzer,
+    folded: &mut TextAnalyzer,
+) -> Vec<(usize, usize)> {
     let quick: Vec<String> = words
         .iter()
         .flat_map(|w| w.stems.iter().chain(&w.folds))
         .map(|s| s.chars().take(QUICK_MATCH_CHARS).collect())
         .collect();
+    let any_folds = words.iter().any(|w| !w.folds.is_empty());
     let mut highlights: Vec<(usize, usize)> = Vec::new();
     for (start, end) in word_ranges(text) {
         // The passage is chosen near the first match; a long report need not be read to the end.
@@ -49,7 +62,6 @@ pub fn best_passage(
             continue;
         }
         let stems = terms(swedish, word);
-        let any_folds = words.iter().any(|w| !w.folds.is_empty());
         let folds = if any_folds {
             terms(folded, word)
         } else {
@@ -67,10 +79,15 @@ pub fn best_passage(
             highlights.push((start, end));
         }
     }
+    highlights
+}
+
+/// The byte range of the window with the most highlights, starting a little before one of
+/// them and ending at a word boundary; `None` without highlights.
+fn best_window(text: &str, highlights: &[(usize, usize)]) -> Option<(usize, usize)> {
     let first = *highlights.first()?;
-    // The window with the most highlights, starting a little before one of them.
     let mut best = (0usize, first.0);
-    for &(start, _) in &highlights {
+    for &(start, _) in highlights {
         let window_end = byte_after_chars(text, start, WINDOW_CHARS - LEAD_CHARS);
         let count = highlights
             .iter()
@@ -91,6 +108,11 @@ pub fn best_passage(
     } else {
         to
     };
+    Some((from, to))
+}
+
+/// `text[from..to]` escaped, its highlights in `<b>`, with `…` where it was cut.
+fn passage_html(text: &str, highlights: &[(usize, usize)], from: usize, to: usize) -> String {
     let mut html = String::with_capacity(WINDOW_CHARS * 2);
     if from > 0 {
         html.push('…');
@@ -107,7 +129,7 @@ pub fn best_passage(
     if to < text.len() {
         html.push('…');
     }
-    Some(html)
+    html
 }
 
 /// Byte ranges of the alphanumeric runs of `text`.

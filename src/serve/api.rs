@@ -1,12 +1,13 @@
 //! `GET /api/search`: the dev server answers a search from its live tantivy index, with the
-//! same JSON as `fouweb search --json`. Parameters as on the search page: `q`, `lan`, `metod`,
-//! `kommun`, `ar` (repeated or comma-separated; OR within a group, AND across), and `limit`.
+//! same JSON as `fouweb search --json`. Parameters as on the search page: `q`, the filter
+//! groups' keys ([`FilterGroup::key`]: `lan`, `metod`, `kommun`, `ar`; repeated or
+//! comma-separated; OR within a group, AND across), and `limit`.
 
 use axum::extract::State;
 use axum::http::{header, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
-use crate::search::{Request, SearchError, Searcher};
+use crate::search::{FilterGroup, Request, SearchError, Searcher};
 use crate::vocabulary::Vocabulary;
 
 use super::http::Shared;
@@ -59,32 +60,27 @@ fn parse(query: &str) -> Result<Request, String> {
     };
     let mut words: Vec<String> = Vec::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        let group = match key.as_ref() {
-            "q" => {
-                words.push(value.into_owned());
-                continue;
-            }
+        match key.as_ref() {
+            "q" => words.push(value.into_owned()),
             "limit" => {
                 request.limit = value
                     .trim()
                     .parse::<usize>()
                     .map_err(|_| format!("limit must be a number, not `{value}`"))?
                     .clamp(1, MAX_LIMIT);
-                continue;
             }
-            "lan" => &mut request.counties,
-            "metod" => &mut request.methods,
-            "kommun" => &mut request.municipalities,
-            "ar" => &mut request.years,
-            _ => continue,
-        };
-        group.extend(
-            value
-                .split(',')
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_string),
-        );
+            key => {
+                if let Some(group) = FilterGroup::from_key(key) {
+                    request.values_mut(group).extend(
+                        value
+                            .split(',')
+                            .map(str::trim)
+                            .filter(|v| !v.is_empty())
+                            .map(str::to_string),
+                    );
+                }
+            }
+        }
     }
     request.query = words.join(" ");
     Ok(request)

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::search::browser;
 use crate::site::workspace::{Files, Workspace};
 
 use super::http::Shared;
@@ -22,11 +23,14 @@ pub fn refresh_search_bundle(shared: &Shared, workspace: &Workspace, version: u6
 /// Sites up to this size get a fresh Pagefind bundle after each content change (0.57 s at
 /// 1 000 reports, so ~0.2 s here). It is made after the reload but before the next rebuild, so
 /// it must stay short; larger sites search through /api/search.
-#[cfg(feature = "pagefind")]
 const BUNDLE_LIMIT: usize = 300;
 
-#[cfg(feature = "pagefind")]
+/// Adds a fresh bundle to `files`; false when none was made (a binary without bundles, no
+/// site, a large site, or a failure).
 pub fn add_search_bundle(workspace: &Workspace, files: &mut Arc<Files>) -> bool {
+    if !browser::AVAILABLE {
+        return false;
+    }
     let Some(site) = workspace.site() else {
         return false;
     };
@@ -35,16 +39,11 @@ pub fn add_search_bundle(workspace: &Workspace, files: &mut Arc<Files>) -> bool 
     }
     let texts = crate::search::plain_texts(site);
     let map = Arc::make_mut(files);
-    crate::search::bundle::build(site, &texts, |path, bytes| {
+    let made = browser::build_files(site, &texts, |path, bytes| {
         map.insert(path, bytes.into());
         Ok(())
-    })
-    .is_ok()
-}
-
-#[cfg(not(feature = "pagefind"))]
-pub fn add_search_bundle(_: &Workspace, _: &mut Arc<Files>) -> bool {
-    false
+    });
+    matches!(made, Ok(true))
 }
 
 /// Carries the previous bundle over to a freshly rendered site until a new one is made.

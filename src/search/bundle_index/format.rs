@@ -1,12 +1,14 @@
 //! The encodings of Pagefind's bundle files: CBOR (RFC 8949, definite lengths, shortest
 //! heads, as Pagefind's `minicbor` writes them), the content hashes in file names, and the
-//! gzip wrapping with Pagefind's `pagefind_dcd` signature.
+//! gzip wrapping with Pagefind's signature.
 
 use std::io::Write;
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use sha1::{Digest, Sha1};
+
+use crate::search::pagefind_facts::GZIP_SIGNATURE;
 
 /// Appends a CBOR head: major type and argument in the shortest form.
 fn head(out: &mut Vec<u8>, major: u8, value: u64) {
@@ -75,7 +77,7 @@ pub fn gzip(content: &[u8], level: u32) -> Vec<u8> {
         Compression::new(level),
     );
     // Writing to a Vec cannot fail.
-    let _ = gz.write_all(b"pagefind_dcd");
+    let _ = gz.write_all(GZIP_SIGNATURE);
     let _ = gz.write_all(content);
     gz.finish().unwrap_or_default()
 }

@@ -8,9 +8,9 @@ use rayon::prelude::*;
 
 use super::page::Page;
 use super::{format, IndexFiles, Options};
-
-/// Pagefind's word index chunk size: a chunk closes once its postings reach this many entries.
-const CHUNK_SIZE: usize = 20_000;
+use crate::search::pagefind_facts::{
+    CHUNK_SIZE, FRAGMENT_NAME_STEP, HASH_DIGITS, INDEX_NAME_STEP, META_EXTENSION,
+};
 
 /// A word's pages, encoded as they arrive in page order (page numbers delta-encoded).
 #[derive(Default)]
@@ -90,9 +90,12 @@ impl Merge {
         for (key, value) in page.sort {
             self.sorts.entry(key).or_default().push((value, number));
         }
-        let name = unique_name(&page.fragment_hash, short_hash_len(language), 1, |name| {
-            self.fragment_names.contains(name)
-        });
+        let name = unique_name(
+            &page.fragment_hash,
+            short_hash_len(language),
+            FRAGMENT_NAME_STEP,
+            |name| self.fragment_names.contains(name),
+        );
         self.fragment_names.insert(name.to_string());
         self.files
             .push((format!("fragment/{name}.pf_fragment"), page.fragment));
@@ -127,9 +130,9 @@ impl Merge {
 }
 
 /// The length of a file name's hash before it grows to tell files apart: the language, `_`
-/// and seven hex digits, as Pagefind names them.
+/// and Pagefind's number of hex digits.
 fn short_hash_len(language: &str) -> usize {
-    language.len() + 8
+    language.len() + 1 + HASH_DIGITS
 }
 
 /// The word index files, in word order, and each chunk's (first word, last word, file hash)
@@ -165,7 +168,9 @@ fn chunk_files(
     let mut ranges = chunk_ranges(&chunks);
     let mut taken = hashbrown::HashSet::new();
     for ((gz, hash), range) in encoded.into_iter().zip(ranges.iter_mut()) {
-        let name = unique_name(&hash, short_hash_len(language), 2, |n| taken.contains(n));
+        let name = unique_name(&hash, short_hash_len(language), INDEX_NAME_STEP, |n| {
+            taken.contains(n)
+        });
         taken.insert(name.to_string());
         files.push((format!("index/{name}.pf_index"), gz));
         range.2 = name.to_string();
@@ -195,7 +200,7 @@ fn filter_files(
             }
         }
         let hash = format!("{language}_{}", format::full_hash(&cbor));
-        let name = unique_name(&hash, short_hash_len(language), 2, |n| {
+        let name = unique_name(&hash, short_hash_len(language), INDEX_NAME_STEP, |n| {
             names.iter().any(|f| f.1 == n)
         });
         let name = name.to_string();
@@ -263,7 +268,7 @@ impl Meta<'_> {
         let short = short_hash_len(language).min(full.len());
         let meta_hash = format!("{language}_{}", &full[..short]);
         files.push((
-            format!("pagefind.{meta_hash}.pf_meta"),
+            format!("pagefind.{meta_hash}{META_EXTENSION}"),
             format::gzip(&meta, options.compression),
         ));
         meta_hash

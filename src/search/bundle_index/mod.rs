@@ -1,4 +1,4 @@
-//! Writes the index files of a Pagefind 1.6 bundle (metadata, word index chunks, filters,
+//! Writes the index files of a Pagefind bundle (the version in `pagefind_facts`) (metadata, word index chunks, filters,
 //! fragments) from custom records: the same files the `pagefind` crate's
 //! `PagefindIndex::add_custom_record` + `get_files` make, byte for byte once decompressed
 //! (`tests` compares the two), but made in one streaming pass over the records on every core.
@@ -43,7 +43,7 @@ pub struct Options {
     /// over the whole site, and a record's words are written with those numbers as it streams
     /// by, so the set must be known up front.
     pub meta_fields: Vec<String>,
-    /// gzip level for the files (Pagefind: 9).
+    /// gzip level for the files (Pagefind's: `pagefind_facts::GZIP_LEVEL`).
     pub compression: u32,
 }
 

@@ -10,9 +10,8 @@ use serde::Serialize;
 
 use super::words::{Indexable, WordSplitter};
 use super::{format, Options, Record};
+use crate::search::pagefind_facts::{LOCATIONS_START_WEIGHT, WORD_WEIGHT, ZERO_WIDTH_SPACE};
 
-/// Pagefind's weight for an unweighted word (1.0 × 24).
-const WORD_WEIGHT: u8 = 24;
 /// Distinct words whose entries a thread keeps; emptied when full. (One language only: the
 /// splitter's.)
 const WORD_CACHE_LIMIT: usize = 200_000;
@@ -101,20 +100,42 @@ struct Fragment<'a> {
     anchors: [(); 0],
 }
 
+/// Splits and encodes a record; `None` when it has no words to index (Pagefind leaves such
+/// records out).
 pub(super) fn prepare_page(
     record: Record,
     splitter: &WordSplitter,
     meta_fields: &[String],
     options: &Options,
 ) -> Result<Option<Page>, String> {
-    // Each distinct word of the text is split once per page (and mostly found in the thread's
-    // cache): a report repeats most of its words.
-    let mut content = String::with_capacity(record.content.len());
-    let mut tokens: HashMap<&str, Vec<u32>> = HashMap::default();
+    let (content, word_count) = joined_words(&record.content);
+    let Some(mut stems) = text_stems(&content, splitter) else {
+        return Ok(None);
+    };
+    add_meta_stems(&mut stems, &record.meta, meta_fields, splitter)?;
+    let mut words = PageWords::default();
+    for (stem, occurrences) in stems {
+        add_page_word(&mut words, &stem, occurrences);
+    }
+    let (fragment_hash, fragment) = fragment(&record, &content, word_count, options)?;
+    Ok(Some(Page {
+        words,
+        fragment_hash,
+        fragment,
+        filters: record.filters,
+        sort: record.sort,
+        word_count,
+    }))
+}
+
+/// The text with its words (zero-width spaces removed) joined by single spaces, and its word
+/// count (at least 1).
+fn joined_words(text: &str) -> (String, u32) {
+    let mut content = String::with_capacity(text.len());
     let mut position: u32 = 0;
-    for word in record.content.split_whitespace() {
-        if word.contains('\u{200B}') {
-            let cleaned = word.replace('\u{200B}', "");
+    for word in text.split_whitespace() {
+        if word.contains(ZERO_WIDTH_SPACE) {
+            let cleaned = word.replace(ZERO_WIDTH_SPACE, "");
             if cleaned.is_empty() {
                 continue;
             }
@@ -128,13 +149,17 @@ pub(super) fn prepare_page(
     if content.ends_with(' ') {
         content.pop();
     }
-    // `content` is the text with its words joined by single spaces: split it again, so that
-    // the words borrow from it, and give each its position.
+    (content, position.max(1))
+}
+
+/// Every stem of the joined text with its positions and weights; `None` when no word yields
+/// one. Each distinct word is split once per page (and mostly found in the thread's cache): a
+/// report repeats most of its words.
+fn text_stems(content: &str, splitter: &WordSplitter) -> Option<HashMap<String, Occurrences>> {
+    let mut tokens: HashMap<&str, Vec<u32>> = HashMap::default();
     for (at, word) in content.split(' ').enumerate() {
         tokens.entry(word).or_default().push(at as u32);
     }
-    let word_count = position.max(1);
-
     let mut stems: HashMap<String, Occurrences> = HashMap::default();
     let mut has_words = false;
     WORD_CACHE.with_borrow_mut(|cache| {
@@ -147,35 +172,50 @@ pub(super) fn prepare_page(
                 splitter.text_word(word, &mut entries);
                 entries
             });
-            let parts = entries.iter().filter(|e| e.part).count();
-            let part_weight = match u8::try_from(parts) {
-                Ok(0) => 0,
-                Ok(n) => (WORD_WEIGHT / n).max(1),
-                Err(_) => 1,
-            };
-            for entry in entries.iter() {
-                has_words = true;
-                let weight = if entry.part { part_weight } else { WORD_WEIGHT };
-                let occurrences = stems.entry_ref(entry.stem.as_str()).or_default();
-                let located = positions.iter().map(|&p| (p, weight));
-                match &entry.original {
-                    None => occurrences.plain.extend(located),
-                    Some(form) => match occurrences.variants.get_mut(form) {
-                        Some(list) => list.extend(located),
-                        None => {
-                            occurrences.variants.insert(form.clone(), located.collect());
-                        }
-                    },
-                }
-            }
+            has_words |= !entries.is_empty();
+            add_text_entries(&mut stems, entries, &positions);
         }
     });
-    if !has_words {
-        return Ok(None);
-    }
+    has_words.then_some(stems)
+}
 
+/// A word's entries at its positions: compound parts share the word's weight.
+fn add_text_entries(
+    stems: &mut HashMap<String, Occurrences>,
+    entries: &[Indexable],
+    positions: &[u32],
+) {
+    let parts = entries.iter().filter(|e| e.part).count();
+    let part_weight = match u8::try_from(parts) {
+        Ok(0) => 0,
+        Ok(n) => (WORD_WEIGHT / n).max(1),
+        Err(_) => 1,
+    };
+    for entry in entries {
+        let weight = if entry.part { part_weight } else { WORD_WEIGHT };
+        let occurrences = stems.entry_ref(entry.stem.as_str()).or_default();
+        let located = positions.iter().map(|&p| (p, weight));
+        match &entry.original {
+            None => occurrences.plain.extend(located),
+            Some(form) => match occurrences.variants.get_mut(form) {
+                Some(list) => list.extend(located),
+                None => {
+                    occurrences.variants.insert(form.clone(), located.collect());
+                }
+            },
+        }
+    }
+}
+
+/// The metadata's words, by field number (the field's place among `meta_fields`).
+fn add_meta_stems(
+    stems: &mut HashMap<String, Occurrences>,
+    meta: &BTreeMap<String, String>,
+    meta_fields: &[String],
+    splitter: &WordSplitter,
+) -> Result<(), String> {
     let mut entries: Vec<Indexable> = Vec::new();
-    for (name, value) in &record.meta {
+    for (name, value) in meta {
         let field = meta_fields
             .binary_search(name)
             .map_err(|_| format!("search record meta field {name:?} was not declared"))?
@@ -195,33 +235,32 @@ pub(super) fn prepare_page(
             }
         }
     }
+    Ok(())
+}
 
-    let mut words = PageWords::default();
-    for (stem, occurrences) in stems {
-        add_page_word(&mut words, &stem, occurrences);
-    }
-
+/// The record's fragment (what a result shows): its hash, which names the file, and its
+/// compressed bytes.
+fn fragment(
+    record: &Record,
+    content: &str,
+    word_count: u32,
+    options: &Options,
+) -> Result<(String, Vec<u8>), String> {
     let json = serde_json::to_string(&Fragment {
         url: &record.url,
-        content: &content,
+        content,
         word_count: word_count as usize,
         filters: &record.filters,
         meta: &record.meta,
         anchors: [],
     })
     .map_err(|e| format!("cannot encode the search record for {}: {e}", record.url))?;
-    Ok(Some(Page {
-        words,
-        fragment_hash: format!(
-            "{}_{}",
-            options.language,
-            format::full_hash(json.as_bytes())
-        ),
-        fragment: format::gzip(json.as_bytes(), options.compression),
-        filters: record.filters,
-        sort: record.sort,
-        word_count,
-    }))
+    let hash = format!(
+        "{}_{}",
+        options.language,
+        format::full_hash(json.as_bytes())
+    );
+    Ok((hash, format::gzip(json.as_bytes(), options.compression)))
 }
 
 /// Encodes a stem's occurrences on one page the way Pagefind packs them: the plain form's
@@ -254,16 +293,19 @@ fn add_page_word(words: &mut PageWords, stem: &str, o: Occurrences) {
     });
 }
 
-/// Pagefind's location lists. Text: sorted by weight (its default weight 25 first) then
+/// Pagefind's location lists. Text: sorted by weight (its start weight first) then
 /// position, delta-encoded, with a weight change written as `-(weight + 1)` and an absolute
 /// position. Metadata: sorted by field then position, a field change written as
 /// `-(field + 1)` and positions delta-encoded within the field. Appended to `cbor`.
 fn postings(cbor: &mut Vec<u8>, mut locs: TextLocs, mut meta: MetaLocs) -> Postings {
     let start = cbor.len();
-    locs.sort_by_key(|&(position, weight)| (if weight == 25 { 0 } else { weight }, position));
+    locs.sort_by_key(|&(position, weight)| {
+        let first = weight == LOCATIONS_START_WEIGHT;
+        (if first { 0 } else { weight }, position)
+    });
     let mut entries = 0;
     let mut encoded = Vec::with_capacity(locs.len() + 2);
-    let mut weight_now = 25;
+    let mut weight_now = LOCATIONS_START_WEIGHT;
     let mut last = 0;
     for (position, weight) in locs {
         if weight != weight_now {

@@ -6,6 +6,7 @@ use std::io::Read;
 
 use super::*;
 use crate::search::bundle::crate_bundle;
+use crate::search::pagefind_facts;
 
 /// Every index file (`.pf_meta`, `.pf_index`, `.pf_filter`, `.pf_fragment`) of `theirs` is in
 /// `ours` with the same name and decompressed content, and no other; the entry files agree.
@@ -65,7 +66,7 @@ fn options(records: &[Record]) -> Options {
         .collect();
     Options {
         language: "sv".into(),
-        version: "1.6.0".into(),
+        version: pagefind_facts::VERSION.into(),
         meta_fields,
         compression: 1,
     }
@@ -192,89 +193,134 @@ fn many_records_make_several_index_chunks_and_sorted_pages() {
     compare(records);
 }
 
-/// Words made of random pieces (letters with and without diacritics, combining marks,
-/// capitals, digits, punctuation, symbols, emoji, katakana, zero-width and other spaces): the
-/// word rules must agree with Pagefind's on text nobody wrote by hand.
-#[test]
-fn random_words_agree_with_pagefind() {
-    const PIECES: &[&str] = &[
-        "barn",
-        "grupp",
-        "s",
-        "Ö",
-        "ö",
-        "å",
-        "Ä",
-        "e\u{301}",
-        "A",
-        "Z",
-        "x",
-        "1",
-        "2019",
-        "0",
-        "-",
-        "–",
-        ".",
-        ",",
-        ":",
-        ";",
-        "!",
-        "?",
-        "(",
-        ")",
-        "/",
-        "&",
-        "%",
-        "'",
-        "\"",
-        "_",
-        "@",
-        "#",
-        "*",
-        "😀",
-        "👍🏽",
-        "🇸🇪",
-        "カタカナ",
-        "カナ",
-        "ナ",
-        "ー",
-        "ß",
-        "İ",
-        "Σ",
-        "ﬁ",
-        "\u{200B}",
-        " ",
-        "\u{A0}",
-        "\n",
-        "___",
-        "ǅ",
-        "½",
-        "²",
-        "٣",
-    ];
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
-    let mut records = Vec::new();
-    for i in 0..60 {
+/// Pieces of random words: letters with and without diacritics, combining marks, capitals,
+/// digits, punctuation, symbols, emoji, katakana, zero-width and other spaces.
+const PIECES: &[&str] = &[
+    "barn",
+    "grupp",
+    "s",
+    "Ö",
+    "ö",
+    "å",
+    "Ä",
+    "e\u{301}",
+    "A",
+    "Z",
+    "x",
+    "1",
+    "2019",
+    "0",
+    "-",
+    "–",
+    ".",
+    ",",
+    ":",
+    ";",
+    "!",
+    "?",
+    "(",
+    ")",
+    "/",
+    "&",
+    "%",
+    "'",
+    "\"",
+    "_",
+    "@",
+    "#",
+    "*",
+    "😀",
+    "👍🏽",
+    "🇸🇪",
+    "カタカナ",
+    "カナ",
+    "ナ",
+    "ー",
+    "ß",
+    "İ",
+    "Σ",
+    "ﬁ",
+    "\u{200B}",
+    " ",
+    "\u{A0}",
+    "\n",
+    "___",
+    "ǅ",
+    "½",
+    "²",
+    "٣",
+];
+
+/// A fixed xorshift sequence of random pieces: the same words on every run.
+struct RandomPieces(u64);
+
+impl RandomPieces {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    fn piece(&mut self) -> &'static str {
+        PIECES[self.below(PIECES.len())]
+    }
+
+    /// `words` words of one to four pieces each, separated by spaces.
+    fn text(&mut self, words: usize) -> String {
         let mut text = String::new();
-        for _ in 0..200 {
-            for _ in 0..1 + next(4) {
-                text.push_str(PIECES[next(PIECES.len())]);
+        for _ in 0..words {
+            for _ in 0..1 + self.below(4) {
+                text.push_str(self.piece());
             }
             text.push(' ');
         }
-        let title: String = (0..4).map(|_| PIECES[next(PIECES.len())]).collect();
+        text
+    }
+}
+
+/// Words made of random pieces: the word rules must agree with Pagefind's on text nobody
+/// wrote by hand.
+#[test]
+fn random_words_agree_with_pagefind() {
+    let mut random = RandomPieces(0x2545_F491_4F6C_DD1D);
+    let mut records = Vec::new();
+    for i in 0..60 {
+        let text = random.text(200);
+        let title: String = (0..4).map(|_| random.piece()).collect();
         records.push(record(
             &format!("/r/{i}/"),
             &text,
             &[("title", &title), ("period", "2020 – 2021")],
-            &[("lan", &[PIECES[next(PIECES.len())]])],
+            &[("lan", &[random.piece()])],
         ));
     }
     compare(records);
+}
+
+/// Pagefind's files are its signature and content, gzipped at its level: compressing the same
+/// again gives the same bytes.
+#[test]
+fn pagefind_gzips_its_signature_and_content_at_its_level() {
+    let records = vec![record(
+        "/r/",
+        "Barn och unga i Örebro",
+        &[("title", "T")],
+        &[],
+    )];
+    let files = crate_bundle(records).expect("the crate's bundle");
+    let mut checked = 0;
+    for (name, bytes) in files.iter().filter(|(name, _)| name.contains(".pf_")) {
+        let mut plain = Vec::new();
+        flate2::read::GzDecoder::new(bytes.as_slice())
+            .read_to_end(&mut plain)
+            .expect("index files are gzip");
+        let content = plain
+            .strip_prefix(pagefind_facts::GZIP_SIGNATURE)
+            .expect("the signature comes first");
+        let again = format::gzip(content, pagefind_facts::GZIP_LEVEL);
+        assert!(again == *bytes, "{name} is not gzip at level 9");
+        checked += 1;
+    }
+    assert!(checked >= 3, "{checked} files");
 }

@@ -1,5 +1,5 @@
 //! The words Pagefind indexes for one whitespace-separated word of a record, by the rules of
-//! Pagefind 1.6's indexer: lowercase, keep letters, digits and the connector punctuation it
+//! Pagefind's indexer (its constants in `pagefind_facts`): lowercase, keep letters, digits and the connector punctuation it
 //! counts as word characters, strip diacritics (keeping the original form as a variant), stem,
 //! and add the parts of hyphenated, dotted or camel-case words. The browser's wasm applies the
 //! same rules to the query, so the two must agree exactly; `super::tests` checks them against
@@ -13,12 +13,10 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Pagefind's word characters besides letters and digits: Unicode's connector punctuation.
-pub const WORD_SYMBOLS: [char; 10] = ['_', '‿', '⁀', '⁔', '︳', '︴', '﹍', '﹎', '﹏', '＿'];
-
-/// The longest dotted tail and katakana suffix indexed, in characters.
-const MAX_TAIL_CHARS: usize = 64;
-const MAX_KATAKANA_SUFFIX_CHARS: usize = 16;
+use crate::search::pagefind_facts::{
+    KATAKANA, MAX_DOTTED_TAIL_CHARS, MAX_KATAKANA_SUFFIX_CHARS, MIN_KATAKANA_SUFFIX_CHARS,
+    MIN_KATAKANA_WORD_CHARS, WORD_SYMBOLS,
+};
 
 static EMOJI: LazyLock<Option<regex::Regex>> =
     LazyLock::new(|| regex::Regex::new(r"\p{Emoji}").ok());
@@ -110,7 +108,7 @@ impl WordSplitter {
     fn dotted_tails(&self, raw: &str, first: usize, out: &mut Vec<Indexable>) {
         for (i, _) in raw.match_indices('.') {
             let rest = &raw[i + 1..];
-            let tail = match rest.char_indices().nth(MAX_TAIL_CHARS) {
+            let tail = match rest.char_indices().nth(MAX_DOTTED_TAIL_CHARS) {
                 Some((end, _)) => &rest[..end],
                 None => rest,
             };
@@ -200,12 +198,12 @@ fn decomposes(c: char) -> bool {
 }
 
 fn is_katakana(c: char) -> bool {
-    matches!(c as u32, 0x30A1..=0x30FA | 0x30FC..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
+    KATAKANA.iter().any(|range| range.contains(&(c as u32)))
 }
 
 /// Every suffix of an all-katakana word (Pagefind finds substrings of such words this way).
 fn katakana_suffixes(word: &str) -> Vec<&str> {
-    if word.chars().count() < 3 || !word.chars().all(is_katakana) {
+    if word.chars().count() < MIN_KATAKANA_WORD_CHARS || !word.chars().all(is_katakana) {
         return Vec::new();
     }
     let mut suffixes: Vec<&str> = Vec::new();
@@ -215,7 +213,7 @@ fn katakana_suffixes(word: &str) -> Vec<&str> {
             Some((end, _)) => &rest[..end],
             None => rest,
         };
-        if suffix.chars().count() >= 2 && !suffixes.contains(&suffix) {
+        if suffix.chars().count() >= MIN_KATAKANA_SUFFIX_CHARS && !suffixes.contains(&suffix) {
             suffixes.push(suffix);
         }
     }

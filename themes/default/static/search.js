@@ -1,10 +1,14 @@
 // The search page (/sok/): full text and filters over the Pagefind bundle that `fouweb build`
-// writes to pagefind/ (or, in `fouweb serve` without a bundle, over /api/search). The state lives in the URL (q, lan, metod, kommun, ar), so every search
-// is a link. Within a filter group values combine with OR, across groups with AND.
+// writes to pagefind/ (or, in `fouweb serve` without a bundle, over /api/search). The state
+// lives in the URL (q and one parameter per filter group), so every search is a link. Within a
+// filter group values combine with OR, across groups with AND.
+//
+// The filter groups come from the page's configuration (`search::filters::page_config` in
+// Rust), in its order: { key, label, values: [[URL name, label]…], open, newest_first, facet,
+// hit } per group.
 
 const PAGE_SIZE = 20;
 const TYPING_DELAY_MS = 150;
-const OPEN_AT_FIRST = ["lan", "metod"];
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const app = document.getElementById("search-app");
@@ -16,12 +20,37 @@ const more = document.getElementById("search-more");
 const groupsBox = document.getElementById("search-filter-groups");
 const clear = document.getElementById("search-clear");
 
+// A configuration written before `page_config` was embedded has only key, label and values:
+// these are the other fields `page_config` gives the same groups. Delete once the page embeds
+// `page_config`.
+const FIELDS_OF_AN_OLDER_CONFIG = {
+  lan: { open: true, facet: "county", hit: "counties" },
+  metod: { open: true, facet: "method", hit: "methods" },
+  ar: { newest_first: true, facet: "year" },
+};
+
 // Per group: URL name → label (what the bundle filters by) and back.
-const groups = config.groups.map((g) => {
+const groups = config.groups.map((configured) => {
+  const g = "open" in configured ? configured : { ...FIELDS_OF_AN_OLDER_CONFIG[configured.key], ...configured };
   const bySlug = new Map(g.values.map(([slug, label]) => [slug, label]));
   const byLabel = new Map(g.values.map(([slug, label]) => [label, slug]));
   const byLowerLabel = new Map(g.values.map(([slug, label]) => [label.toLowerCase(), label]));
-  return { key: g.key, title: g.label, bySlug, byLabel, byLowerLabel, order: g.values.map((v) => v[1]) };
+  return {
+    key: g.key,
+    title: g.label,
+    bySlug,
+    byLabel,
+    byLowerLabel,
+    order: g.values.map((v) => v[1]),
+    // Open when the page loads.
+    open: Boolean(g.open),
+    // Values listed newest first (years) instead of in the vocabulary's order.
+    newestFirst: Boolean(g.newest_first),
+    // The dev server's answer: the facet that counts the group, and the hit field that lists
+    // its values (those groups are shown on each result).
+    facet: g.facet ?? null,
+    hit: g.hit ?? null,
+  };
 });
 
 /** The label a URL value names: a URL name (`bra`), or the label itself in any case. */
@@ -120,8 +149,9 @@ function hitElement(data) {
   const meta = data.meta ?? {};
   const listed = (key) => (data.filters?.[key] ?? []).join(", ");
   const parts = [
-    listed("lan") && element("span", { class: "hit-counties", text: listed("lan") }),
-    listed("metod") && element("span", { class: "hit-methods", text: listed("metod") }),
+    ...groups
+      .filter((g) => g.hit && listed(g.key))
+      .map((g) => element("span", { class: `hit-${g.hit}`, text: listed(g.key) })),
     meta.period && element("span", { class: "hit-period", text: meta.period }),
     meta.organisation && element("span", { class: "hit-organisation", text: meta.organisation }),
   ];
@@ -145,7 +175,7 @@ function renderFilters(state, counts) {
     const values = counts[group.key] ?? {};
     let labels = Object.keys(values).filter((l) => values[l] > 0 || state.selected[group.key].has(l));
     for (const l of state.selected[group.key]) if (!labels.includes(l)) labels.push(l);
-    if (group.key === "ar") labels.sort((a, b) => b.localeCompare(a));
+    if (group.newestFirst) labels.sort((a, b) => b.localeCompare(a));
     else {
       const rank = new Map(group.order.map((l, i) => [l, i]));
       labels.sort((a, b) => (rank.get(a) ?? 1e9) - (rank.get(b) ?? 1e9) || a.localeCompare(b, "sv"));
@@ -153,9 +183,9 @@ function renderFilters(state, counts) {
     if (!labels.length) continue;
     const chosen = state.selected[group.key].size;
     const details = element("details", { class: "filter-group", "data-group": group.key });
-    // Län and metod start open, kommun and år closed; a group chosen from opens, and a group
-    // the user opened or closed stays so.
-    details.open = openedByUser.get(group.key) ?? (OPEN_AT_FIRST.includes(group.key) || chosen > 0);
+    // Groups start open or closed as configured; a group chosen from opens, and a group the
+    // user opened or closed stays so.
+    details.open = openedByUser.get(group.key) ?? (group.open || chosen > 0);
     details.addEventListener("toggle", () => openedByUser.set(group.key, details.open));
     details.append(
       element("summary", {}, [
@@ -282,15 +312,17 @@ const devServerSearch = {
     const response = await fetch(`${DEV_SERVER_API}?${params}`);
     if (!response.ok) return { results: [], total: 0, filters: {} };
     const answer = await response.json();
-    const methods = groups.find((g) => g.key === "metod")?.bySlug ?? new Map();
-    const methodLabel = (id) => methods.get(id) ?? id;
-    const relabel = (counts) =>
-      Object.fromEntries(Object.entries(counts ?? {}).map(([id, n]) => [methodLabel(id), n]));
+    // The answer names methods by id (a URL name) and counties by name (a label).
+    const label = (group, value) => group.bySlug.get(value) ?? value;
+    const relabel = (group, counts) =>
+      Object.fromEntries(Object.entries(counts ?? {}).map(([value, n]) => [label(group, value), n]));
     const results = answer.hits.map((hit) => ({
       data: async () => ({
         url: hit.url,
         meta: { title: hit.title, period: hit.period },
-        filters: { lan: hit.counties, metod: hit.methods.map(methodLabel) },
+        filters: Object.fromEntries(
+          groups.filter((g) => g.hit).map((g) => [g.key, (hit[g.hit] ?? []).map((v) => label(g, v))]),
+        ),
         // The snippet marks words with <b>; only <mark> survives safeExcerpt.
         excerpt: hit.snippet.replaceAll("<b>", "<mark>").replaceAll("</b>", "</mark>"),
       }),
@@ -299,7 +331,7 @@ const devServerSearch = {
     return {
       results,
       total: answer.total,
-      filters: { lan: facets.county ?? {}, metod: relabel(facets.method), ar: facets.year ?? {} },
+      filters: Object.fromEntries(groups.filter((g) => g.facet).map((g) => [g.key, relabel(g, facets[g.facet])])),
     };
   },
 };
