@@ -329,10 +329,7 @@ pub(super) fn document(
 
     doc.add_text(f.url, urls.report(&report.slug));
     doc.add_text(f.summary, &report.summary);
-    let period = match report.period.end {
-        Some(end) => format!("{} – {}", report.period.start, end),
-        None => format!("{} –", report.period.start),
-    };
+    let period = report.period.to_string();
     doc.add_text(f.period, period);
     doc
 }

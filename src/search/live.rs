@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
-use crate::site::workspace::ReportChanges;
+use crate::site::ReportChanges;
 use crate::site::{Site, Urls};
 
 use super::index::{add_documents, document, meta_of, writer};

@@ -86,7 +86,7 @@ impl SearchIndex {
                     searcher,
                     vocabulary: site.vocabulary.clone(),
                 });
-                if std::env::var_os("FOUWEB_TIMINGS").is_some() {
+                if crate::console::timings() {
                     eprintln!(
                         "search index: {} changed, {} removed in {:.1} ms",
                         changes.changed.len(),

@@ -16,7 +16,9 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 pub use build::{build, BuildOptions, BuildReport};
-pub use model::{collation_key, ReportIdx, Site, SiteMethod, SiteMethodIdx, Taxonomy};
+pub use model::{
+    collation_key, ReportChanges, ReportIdx, Site, SiteMethod, SiteMethodIdx, Taxonomy,
+};
 pub use output::{Staging, MARKER};
 pub use plan::{full_plan, PageKind, RenderOptions, Urls};
 pub use render::{county_anchor, CardCache, Renderer};
@@ -211,7 +213,7 @@ type TimingRow = (Duration, Duration, usize, usize);
 
 impl Timings {
     fn from_env() -> Timings {
-        Timings(std::env::var_os("FOUWEB_TIMINGS").map(|_| Default::default()))
+        Timings(crate::console::timings().then(Default::default))
     }
 
     fn record(&self, page: PageKind, render: Duration, write: Duration, bytes: usize) {

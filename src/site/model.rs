@@ -3,7 +3,7 @@
 //!
 //! A pure function of the inputs; building it is linear in the number of (report, term) pairs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::config::SiteConfig;
 use crate::content::{MethodRef, Report};
@@ -264,6 +264,24 @@ pub fn collation_key(text: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+/// Which reports changed in the model since the last `Workspace::take_report_changes`: what
+/// a search index must update.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportChanges {
+    /// Slugs of reports that are new or edited.
+    pub changed: BTreeSet<String>,
+    /// Slugs of reports that are gone (or were renamed; the new slug is in `changed`).
+    pub removed: BTreeSet<String>,
+    /// The whole model was rebuilt.
+    pub everything: bool,
+}
+
+impl ReportChanges {
+    pub fn is_empty(&self) -> bool {
+        *self == ReportChanges::default()
+    }
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ pub fn build(
         &options,
     )?;
     let entry = assets.entry(&index.meta_hash, index.page_count)?;
-    if std::env::var_os("FOUWEB_TIMINGS").is_some() {
+    if crate::console::timings() {
         eprintln!(
             "pagefind: index files made in {:.2} s",
             started.elapsed().as_secs_f64()
@@ -166,10 +166,7 @@ fn scrub(text: String) -> String {
 
 fn record(site: &Site, urls: &Urls, texts: &[String], r: ReportIdx) -> Record {
     let report = &site.reports[r as usize];
-    let period = match report.period.end {
-        Some(end) => format!("{} – {}", report.period.start, end),
-        None => format!("{} –", report.period.start),
-    };
+    let period = report.period.to_string();
 
     // The title and the frontmatter's words are part of the text, as in the tantivy index, so
     // that both find the same reports (and excerpts can show where a word was found).

@@ -246,38 +246,11 @@ impl Renderer<'_> {
     /// The search page: its script maps the URL's names (`metod=bra`) to the labels the
     /// bundle filters by, so it gets the whole vocabulary (which keeps the page independent of
     /// the reports).
+    /// The search page: its configuration (filter groups, bundle) is the search module's.
     fn search(&self) -> Value {
-        let regions = &self.site.vocabulary.regions;
-        let pairs = |items: Vec<(&str, &str)>| -> Vec<[String; 2]> {
-            items
-                .into_iter()
-                .map(|(slug, label)| [slug.to_string(), label.to_string()])
-                .collect()
-        };
-        let groups = vec![
-            context! {
-                key => "lan",
-                label => "Län",
-                values => pairs(regions.counties.iter().map(|c| (c.slug.as_str(), c.name.as_str())).collect()),
-            },
-            context! {
-                key => "metod",
-                label => "Metod",
-                values => pairs(self.site.methods.iter().map(|m| (m.id.0.as_str(), m.name.as_str())).collect()),
-            },
-            context! {
-                key => "kommun",
-                label => "Kommun",
-                values => pairs(regions.municipalities.iter().map(|k| (k.slug.as_str(), k.name.as_str())).collect()),
-            },
-            context! { key => "ar", label => "År", values => Vec::<[String; 2]>::new() },
-        ];
-        context! {
-            config => context! {
-                bundle => self.urls.search_bundle(),
-                groups => groups,
-            },
-        }
+        let bundle = self.urls.search_bundle().unwrap_or_default();
+        let config = crate::search::page_config(self.site, bundle);
+        context! { config => Value::from_serialize(&config) }
     }
 
     fn matrix(&self) -> Value {

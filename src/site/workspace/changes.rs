@@ -35,24 +35,6 @@ impl ChangeSet {
     }
 }
 
-/// Which reports changed in the model since the last [`Workspace::take_report_changes`]: what
-/// a search index must update.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReportChanges {
-    /// Slugs of reports that are new or edited.
-    pub changed: BTreeSet<String>,
-    /// Slugs of reports that are gone (or were renamed; the new slug is in `changed`).
-    pub removed: BTreeSet<String>,
-    /// The whole model was rebuilt.
-    pub everything: bool,
-}
-
-impl ReportChanges {
-    pub fn is_empty(&self) -> bool {
-        *self == ReportChanges::default()
-    }
-}
-
 /// What one rebuild did.
 #[derive(Debug, Clone)]
 pub struct Outcome {

@@ -26,7 +26,8 @@ use super::{load, render_into, CardCache, MemorySite, Urls};
 mod changes;
 mod edits;
 
-pub use changes::{ChangeSet, Outcome, ReportChanges};
+pub use super::model::ReportChanges;
+pub use changes::{ChangeSet, Outcome};
 
 /// Output path → bytes. Shared with the server; replaced whole after each rebuild.
 pub type Files = HashMap<String, Arc<[u8]>>;

@@ -20,18 +20,8 @@ const more = document.getElementById("search-more");
 const groupsBox = document.getElementById("search-filter-groups");
 const clear = document.getElementById("search-clear");
 
-// A configuration written before `page_config` was embedded has only key, label and values:
-// these are the other fields `page_config` gives the same groups. Delete once the page embeds
-// `page_config`.
-const FIELDS_OF_AN_OLDER_CONFIG = {
-  lan: { open: true, facet: "county", hit: "counties" },
-  metod: { open: true, facet: "method", hit: "methods" },
-  ar: { newest_first: true, facet: "year" },
-};
-
 // Per group: URL name → label (what the bundle filters by) and back.
-const groups = config.groups.map((configured) => {
-  const g = "open" in configured ? configured : { ...FIELDS_OF_AN_OLDER_CONFIG[configured.key], ...configured };
+const groups = config.groups.map((g) => {
   const bySlug = new Map(g.values.map(([slug, label]) => [slug, label]));
   const byLabel = new Map(g.values.map(([slug, label]) => [label, slug]));
   const byLowerLabel = new Map(g.values.map(([slug, label]) => [label.toLowerCase(), label]));
