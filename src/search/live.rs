@@ -13,7 +13,11 @@ use super::schema::{self, Fields};
 use super::{analyzer, plain_texts, SearchError, Searcher};
 
 pub struct LiveIndex {
-    writer: IndexWriter,
+    index: Index,
+    /// The writer for edits: one thread and tantivy's smallest budget, because each commit
+    /// starts a fresh segment whose arenas (sized by the budget) the kernel must zero. `None`
+    /// only while a full reindex has a larger writer.
+    writer: Option<IndexWriter>,
     reader: IndexReader,
     fields: Fields,
     /// Slug → slot (the report's entry in the facet table) of every indexed report.
@@ -30,14 +34,14 @@ impl LiveIndex {
         let (schema, fields) = schema::build();
         let index = Index::create_in_ram(schema);
         analyzer::register(index.tokenizers());
-        let writer = writer(&index)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(SearchError::index)?;
         let mut live = LiveIndex {
-            writer,
+            index,
+            writer: None,
             reader,
             fields,
             slots: HashMap::new(),
@@ -59,9 +63,13 @@ impl LiveIndex {
             return self.reindex(site);
         }
         let f = self.fields;
+        let mut writer = match self.writer.take() {
+            Some(writer) => writer,
+            None => edit_writer(&self.index)?,
+        };
         for slug in changes.removed.iter().chain(&changes.changed) {
             if let Some(slot) = self.slots.remove(slug) {
-                self.writer.delete_term(Term::from_field_text(f.slug, slug));
+                writer.delete_term(Term::from_field_text(f.slug, slug));
                 self.free.push(slot);
             }
         }
@@ -77,7 +85,7 @@ impl LiveIndex {
             });
             let text = crate::markdown::plain_text(&site.reports[r as usize].body);
             let doc = document(site, &urls, &f, &text, r, slot);
-            self.writer.add_document(doc).map_err(SearchError::index)?;
+            writer.add_document(doc).map_err(SearchError::index)?;
             self.slots.insert(slug.clone(), slot);
         }
         // The changes should account for every report; if they do not, start afresh rather
@@ -88,16 +96,22 @@ impl LiveIndex {
                 .iter()
                 .any(|r| !self.slots.contains_key(&r.slug))
         {
+            drop(writer);
             return self.reindex(site);
         }
-        self.commit(site)
+        let searcher = self.commit(&mut writer, site);
+        self.writer = Some(writer);
+        searcher
     }
 
-    /// Replaces every document.
+    /// Replaces every document, with a writer on every core for the bulk of the work.
     fn reindex(&mut self, site: &Site) -> Result<Searcher, SearchError> {
-        self.writer
-            .delete_all_documents()
-            .map_err(SearchError::index)?;
+        // Only one writer may hold the index.
+        if let Some(edits) = self.writer.take() {
+            edits.wait_merging_threads().map_err(SearchError::index)?;
+        }
+        let mut bulk = writer(&self.index)?;
+        bulk.delete_all_documents().map_err(SearchError::index)?;
         self.free.clear();
         self.next_slot = site.reports.len() as u64;
         self.slots = site
@@ -107,17 +121,29 @@ impl LiveIndex {
             .map(|(i, r)| (r.slug.clone(), i as u64))
             .collect();
         let texts = plain_texts(site);
-        add_documents(&mut self.writer, site, &self.fields, &texts, u64::from)?;
-        self.commit(site)
+        add_documents(&mut bulk, site, &self.fields, &texts, u64::from)?;
+        let searcher = self.commit(&mut bulk, site)?;
+        bulk.wait_merging_threads().map_err(SearchError::index)?;
+        self.writer = Some(edit_writer(&self.index)?);
+        Ok(searcher)
     }
 
-    fn commit(&mut self, site: &Site) -> Result<Searcher, SearchError> {
-        self.writer.commit().map_err(SearchError::index)?;
+    fn commit(&self, writer: &mut IndexWriter, site: &Site) -> Result<Searcher, SearchError> {
+        writer.commit().map_err(SearchError::index)?;
         self.reader.reload().map_err(SearchError::index)?;
         let slots = &self.slots;
         let meta = meta_of(site, |r| slots.get(&site.reports[r as usize].slug).copied());
         Ok(Searcher::new(self.reader.clone(), meta))
     }
+}
+
+/// The writer for single-report edits (see [`LiveIndex::writer`]).
+fn edit_writer(index: &Index) -> Result<IndexWriter, SearchError> {
+    // Tantivy's smallest budget for one indexing thread.
+    const BUDGET: usize = 15_000_000;
+    index
+        .writer_with_num_threads(1, BUDGET)
+        .map_err(SearchError::index)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! everything. While any file has errors the last good site stays as it is, and the edits wait
 //! until the errors are fixed.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -29,8 +29,10 @@ mod edits;
 pub use super::model::ReportChanges;
 pub use changes::{ChangeSet, Outcome};
 
-/// Output path → bytes. Shared with the server; replaced whole after each rebuild.
-pub type Files = HashMap<String, Arc<[u8]>>;
+/// Output path → bytes. Shared with the server and replaced after each rebuild; a persistent
+/// map, so the new one shares every page the rebuild did not touch with the old (a copy costs
+/// nothing, an update only its own path in the tree).
+pub type Files = imbl::HashMap<String, Arc<[u8]>>;
 
 pub struct Workspace {
     root: PathBuf,
