@@ -27,6 +27,18 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A site folder in a temporary directory with `files` (path → text) written into it: the way
+/// a test makes a site of its own.
+pub fn site_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
 /// Runs the fouweb binary.
 pub fn fouweb(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_fouweb"))
