@@ -69,14 +69,25 @@ pub fn closest<'a>(
 /// Similarity in 0..=1: the better of Jaro-Winkler (good for typos near the start) and
 /// normalised edit distance, with a bonus when one is a prefix of the other ("BRA-samtal").
 fn similarity(a: &str, b: &str) -> f64 {
-    let jw = strsim::jaro_winkler(a, b);
-    let lev = strsim::normalized_damerau_levenshtein(a, b);
     let prefix = if !a.is_empty() && !b.is_empty() && (a.starts_with(b) || b.starts_with(a)) {
         0.9
     } else {
         0.0
     };
-    jw.max(lev).max(prefix)
+    let best = strsim::jaro_winkler(a, b).max(prefix);
+    // The edit distance is at least the difference in length, so its normalised similarity is
+    // at most this; the costly distance is computed only when it could win.
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let longest = la.max(lb);
+    let bound = if longest == 0 {
+        1.0
+    } else {
+        1.0 - la.abs_diff(lb) as f64 / longest as f64
+    };
+    if bound <= best {
+        return best;
+    }
+    best.max(strsim::normalized_damerau_levenshtein(a, b))
 }
 
 /// "`a`", "`a` or `b`", "`a`, `b` or `c`".
