@@ -54,7 +54,11 @@ fn main() {
 
     let (tx, versions) = mpsc::channel::<(u64, Instant)>();
     let mut events = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    write!(events, "GET /__fouweb/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("request");
+    write!(
+        events,
+        "GET /__fouweb/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .expect("request");
     std::thread::spawn(move || {
         for line in BufReader::new(events).lines().map_while(Result::ok) {
             if let Some(v) = line.strip_prefix("data: ").and_then(|v| v.parse().ok()) {

@@ -24,7 +24,11 @@ impl Server {
         let version = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&version);
         let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        write!(events, "GET /__fouweb/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        write!(
+            events,
+            "GET /__fouweb/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        )
+        .unwrap();
         std::thread::spawn(move || {
             for line in BufReader::new(events).lines() {
                 let Ok(line) = line else { return };
@@ -62,7 +66,7 @@ impl Server {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut raw = Vec::new();
@@ -255,7 +259,7 @@ fn served_pages_follow_edits_creations_renames_and_deletions() {
     let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     write!(
         stream,
-        "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
     )
     .unwrap();
     let mut raw = String::new();
@@ -270,5 +274,46 @@ fn served_pages_follow_edits_creations_renames_and_deletions() {
         "/content/tabb-nora-2021.md",
     ] {
         assert_eq!(server.get(path).0, 404, "{path}");
+    }
+}
+
+/// A raw request with `head` (request line and headers), answered with its status line.
+fn status_line(port: u16, head: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stream, "{head}Connection: close\r\n\r\n").unwrap();
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).unwrap();
+    raw.lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn requests_for_other_hosts_are_refused() {
+    // A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) must not read the
+    // dev site: its requests carry that name.
+    let site = common::example_site();
+    let root = site.path().canonicalize().unwrap();
+    let server = common::Served::start(&root);
+    let port = server.port;
+    for head in [
+        "GET / HTTP/1.1\r\nHost: evil.example\r\n".to_string(),
+        format!("GET / HTTP/1.1\r\nHost: evil.example:{port}\r\n"),
+        format!("GET /api/search?q=barn HTTP/1.1\r\nHost: 127.0.0.1.evil.example:{port}\r\n"),
+        format!("GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"),
+    ] {
+        assert!(
+            status_line(port, &head).starts_with("HTTP/1.1 403"),
+            "{head}"
+        );
+    }
+    for head in [
+        format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"),
+        format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\n"),
+        format!("GET / HTTP/1.1\r\nHost: [::1]:{port}\r\n"),
+        format!("GET http://localhost:{port}/ HTTP/1.1\r\nHost: localhost:{port}\r\n"),
+    ] {
+        assert!(
+            status_line(port, &head).starts_with("HTTP/1.1 200"),
+            "{head}"
+        );
     }
 }

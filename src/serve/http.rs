@@ -104,6 +104,7 @@ pub fn router(shared: Shared) -> Router {
         .route(api::PATH, get(api::search))
         .fallback(site_file)
         .with_state(shared)
+        .layer(axum::middleware::from_fn(super::host::check))
 }
 
 async fn events(

@@ -3,6 +3,7 @@
 
 pub mod api;
 mod bundle;
+mod host;
 pub mod http;
 mod index;
 pub mod live;
