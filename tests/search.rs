@@ -68,6 +68,32 @@ fn swedish_inflections_compounds_and_missing_diacritics() {
 }
 
 #[test]
+fn every_word_typed_must_match() {
+    let site = common::copy_fixture("fixtures/search");
+    common::build(site.path());
+    let root = site.path();
+    let long = "a".repeat(60);
+    for query in [
+        "och att",
+        "att",
+        &format!("barngrupp {long}"),
+        long.as_str(),
+    ] {
+        let response = search(root, &[query]);
+        assert_eq!(response["total"], 0, "{query}: {response:#}");
+        assert!(response["facets"]["county"]
+            .as_object()
+            .is_none_or(|c| c.values().all(|n| n == 0)));
+    }
+    // Stop words beside other words are simply not needed to match.
+    assert_eq!(
+        slugs(&search(root, &["barngrupp och"])),
+        slugs(&search(root, &["barngrupp"]))
+    );
+    // The dev server's /api/search answers alike: tests/serve.rs compares them on "och att".
+}
+
+#[test]
 fn filters_combine_or_within_and_across_groups() {
     let site = common::copy_fixture("fixtures/search");
     common::build(site.path());

@@ -126,6 +126,7 @@ const SEARCHES: &[&[&str]] = &[
     &["--method", "bra"],
     &["--year", "2021", "--method", "tabb"],
     &["--kommun", "Nora"],
+    &["och att"],
 ];
 
 /// The `/api/search` query string of `fouweb search` arguments.

@@ -23,7 +23,7 @@ pub const FOLDED: &str = "sv_folded";
 pub const FOLDED_INDEX: &str = "sv_folded_index";
 
 /// Longer tokens are noise (URLs, base64) and are dropped.
-const MAX_TOKEN_BYTES: usize = 48;
+pub const MAX_TOKEN_BYTES: usize = 48;
 
 pub fn swedish() -> TextAnalyzer {
     let builder = TextAnalyzer::builder(SimpleTokenizer::default())

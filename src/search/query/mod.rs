@@ -12,7 +12,8 @@ use std::path::Path;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, Query,
+    TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, TantivyDocument, Value};
 use tantivy::{DocAddress, Index, IndexReader, Term};
@@ -147,7 +148,15 @@ impl Searcher {
         vocabulary: &Vocabulary,
     ) -> Result<Response, SearchError> {
         let words = self.analyze(&request.query);
-        let text = self.text_query(&words);
+        // Every word typed must match: a query of stop words only, or with a word longer than
+        // any indexed one, matches nothing (rather than everything, as no text would).
+        let unmatchable = words.len() < typed_words(&request.query)
+            && (words.is_empty() || has_overlong_word(&request.query));
+        let text = if unmatchable {
+            Some(Box::new(EmptyQuery) as Box<dyn Query>)
+        } else {
+            self.text_query(&words)
+        };
         let has_text = text.is_some();
         let query = Self::combined(text, self.filters(request, vocabulary)?);
         let searcher = self.reader.searcher();
@@ -263,13 +272,11 @@ impl Searcher {
         }
     }
 
-    /// The query's words, analysed; stop words dropped.
+    /// The query's words, analysed; stop words (and words too long to be indexed) dropped.
     fn analyze(&self, query: &str) -> Vec<QueryWord> {
         let mut swedish = self.swedish.clone();
         let mut folded = self.folded.clone();
-        query
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
+        query_words(query)
             .map(|word| QueryWord {
                 stems: terms(&mut swedish, word),
                 // A word typed with å/ä/ö means exactly that; one typed without may stand for
@@ -456,4 +463,19 @@ impl SearchError {
             format!("; did you mean {}?", or_list(&names))
         }
     }
+}
+/// The words as typed: runs of letters and digits.
+fn query_words(query: &str) -> impl Iterator<Item = &str> {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+fn typed_words(query: &str) -> usize {
+    query_words(query).count()
+}
+
+/// True when a typed word is longer than the analyzer keeps: no document can contain it.
+fn has_overlong_word(query: &str) -> bool {
+    query_words(query).any(|w| w.len() >= analyzer::MAX_TOKEN_BYTES)
 }
