@@ -140,7 +140,7 @@ fn api_query(args: &[&str]) -> String {
             "--kommun" => "kommun",
             "--year" => "ar",
             word => {
-                query.push(format!("q={word}"));
+                query.push(format!("q={}", word.replace(' ', "+")));
                 continue;
             }
         };
