@@ -278,6 +278,33 @@ fn served_pages_follow_edits_creations_renames_and_deletions() {
     }
 }
 
+#[test]
+fn serve_and_build_agree_on_which_files_are_reports() {
+    let dir = common::example_site();
+    let root: PathBuf = dir.path().canonicalize().unwrap();
+    let server = Server::start(&root);
+    let content = root.join("content");
+    let report =
+        |title: &str| format!("---\ntitle: {title}\ncounty: Gotland\nperiod: 2015\n---\nText.\n");
+    // A name that looks like an editor's scratch file is a report to the loader.
+    edit_and_wait(&server, || {
+        std::fs::write(content.join("#1-rapport.md"), report("Nummer ett")).unwrap()
+    });
+    assert_serves_a_fresh_build(&server, &root, "a report named #1-rapport.md");
+    // A folder with a dot in its name, created and then moved out of content/.
+    let archive = content.join("arkiv.2016");
+    edit_and_wait(&server, || {
+        std::fs::create_dir(&archive).unwrap();
+        std::fs::write(archive.join("gammal.md"), report("Gammal rapport")).unwrap();
+    });
+    assert_serves_a_fresh_build(&server, &root, "a dotted folder created");
+    assert_eq!(server.get("/rapporter/gammal/").0, 200);
+    let outside = dir.path().join("arkiv.2016");
+    edit_and_wait(&server, || std::fs::rename(&archive, &outside).unwrap());
+    assert_serves_a_fresh_build(&server, &root, "a dotted folder moved out");
+    assert_eq!(server.get("/rapporter/gammal/").0, 404);
+}
+
 /// A raw request with `head` (request line and headers), answered with its status line.
 fn status_line(port: u16, head: &str) -> String {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();

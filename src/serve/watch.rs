@@ -124,19 +124,21 @@ pub fn classify(root: &Path, path: &Path, set: &mut ChangeSet) {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    if is_editor_scratch(&name) {
-        return;
-    }
     match first.to_str() {
         Some("content") if rest.as_os_str().is_empty() => set.rescan_content = true,
+        // Which files are reports is the loader's rule, the same for serve and build.
+        Some("content") if is_report_path(&rest) => {
+            set.reports.insert(path.to_path_buf());
+        }
         Some("content") => {
-            if is_report_path(&rest) {
-                set.reports.insert(path.to_path_buf());
-            } else if path.extension().is_none() || path.is_dir() {
-                // A folder moved, created or deleted: its reports have no events of their own.
+            // A folder moved, created or deleted (a vanished path may have been a folder,
+            // whatever its name): its reports have no events of their own.
+            let folder = path.is_dir() || !path.exists() || path.extension().is_none();
+            if folder && !is_editor_scratch(&name) {
                 set.rescan_content = true;
             }
         }
+        _ if is_editor_scratch(&name) => {}
         Some("templates" | "themes") => set.templates = true,
         Some("static") => set.static_files = true,
         Some("vocabulary") => set.everything = true,
@@ -194,6 +196,20 @@ mod tests {
             "site.yaml~",
         ]);
         assert_eq!(set, ChangeSet::default());
+    }
+
+    #[test]
+    fn a_report_is_what_the_loader_calls_one_whatever_its_name() {
+        // Names that look like an editor's scratch files but are reports to the loader.
+        let set = changes(&["content/#1-rapport.md", "content/rapport~x.md"]);
+        assert_eq!(set.reports.len(), 2, "{set:?}");
+    }
+
+    #[test]
+    fn a_vanished_path_with_a_dot_may_have_been_a_folder() {
+        // /site does not exist here: every path has vanished.
+        assert!(changes(&["content/arkiv.2016"]).rescan_content);
+        assert!(!changes(&["content/.a.md.swp"]).rescan_content);
     }
 
     #[test]
