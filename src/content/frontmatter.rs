@@ -429,6 +429,17 @@ fn budget(
                 }
             }
         }
+        Node::Int(negative) => {
+            push(
+                source
+                    .error(
+                        source.locator.value_start(key),
+                        format!("`{key}` must be 0 kronor or more, found {negative}"),
+                    )
+                    .with_hint("write e.g. `budget_sek: 350000`"),
+            );
+            None
+        }
         other => {
             push(
                 wrong_type(source, key, "a whole number of kronor (0 or more)", other)
@@ -514,6 +525,15 @@ mod tests {
         let d = &diags.items()[0];
         assert!(d.is_error());
         assert!(d.span.unwrap().line >= 3, "{}", d.render());
+    }
+
+    #[test]
+    fn a_negative_budget_says_so() {
+        let (_, diags) = run("---\nbudget_sek: -7\n---\n");
+        assert_eq!(
+            diags.items()[0].headline(),
+            "c/a.md:2:13: error: `budget_sek` must be 0 kronor or more, found -7"
+        );
     }
 
     #[test]

@@ -136,6 +136,7 @@ pub fn load_file(
         diagnostics.push(unpublishable_characters(&shown, text, first));
     }
     let text = crate::text::publishable(text);
+    let text = lone_carriage_returns_as_line_breaks(&text);
     let text = text.as_ref();
     let doc = match split(text) {
         Ok(doc) => doc,
@@ -172,6 +173,21 @@ fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     Diagnostic::error(shown, format!("the file is not valid UTF-8 (byte 0x{:02X})", bytes[valid_up_to]))
         .at_line(Span::new(line, col, 1), &valid[line_start..])
         .with_hint("save the file as UTF-8; files from Word or old editors are often Latin-1 (ISO-8859-1) or Windows-1252")
+}
+
+/// A file saved with old Mac line endings (a carriage return alone) read as lines like any
+/// other: each lone `\r` becomes `\n`, byte for byte, so positions stay the same.
+fn lone_carriage_returns_as_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let fixed: Vec<u8> = (0..bytes.len())
+        .map(|i| if lone(i) { b'\n' } else { bytes[i] })
+        .collect();
+    // Replacing one ASCII byte by another keeps the text UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(fixed).unwrap_or_else(|_| text.to_string()))
 }
 
 /// The warning for control characters in a file (they are replaced, see [`crate::text`]).
@@ -237,6 +253,25 @@ pub fn duplicate_slug(source: &Path, slug: &str, first: &Path) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn old_mac_line_endings_read_as_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cr.md");
+        std::fs::write(
+            &path,
+            "---\rtitle: CR\rcounty: Gotland\rperiod: 2015\r---\rText.\r",
+        )
+        .unwrap();
+        let (report, diagnostics) =
+            load_file(dir.path(), &path, Vocabulary::builtin(), &Limits::default());
+        assert!(diagnostics.is_empty(), "{}", diagnostics.render());
+        assert_eq!(report.unwrap().title, "CR");
+        assert_eq!(
+            lone_carriage_returns_as_line_breaks("a\r\nb\rc"),
+            "a\r\nb\nc"
+        );
+    }
 
     #[test]
     fn report_paths_skip_hidden_and_underscored_parts() {
