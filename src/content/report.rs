@@ -217,6 +217,31 @@ fn read_period(
     }
 }
 
+/// The closest known methods, if any is close, and how to add a new one (as YAML that parses:
+/// both values quoted, so that an id such as `42` stays text).
+fn unknown_method_hint(vocabulary: &Vocabulary, written: &str, id: &str) -> String {
+    let suggestions = vocabulary.methods.suggest(written, 3);
+    let suggestions: Vec<&str> = suggestions.iter().map(String::as_str).collect();
+    let add = format!(
+        "add it to vocabulary/methods.yaml as `- {{id: {}, name: {}}}` under `methods:`",
+        yaml_quoted(id),
+        yaml_quoted(written)
+    );
+    if suggestions.is_empty() {
+        format!("if it is a new method, {add}")
+    } else {
+        format!(
+            "did you mean {}? If it is a new method, {add}",
+            or_list(&suggestions)
+        )
+    }
+}
+
+/// A YAML double-quoted string (JSON strings are valid YAML).
+fn yaml_quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
 /// The message for a URL name over [`MAX_URL_NAME_BYTES`].
 fn too_long(url_name: &str) -> String {
     format!(
@@ -337,16 +362,13 @@ fn resolve_methods(
                     );
                     continue;
                 }
-                let suggestions = vocabulary.methods.suggest(&item.value, 3);
-                let suggestions: Vec<&str> = suggestions.iter().map(String::as_str).collect();
                 diagnostics.push(
                     source
-                        .warning(item.span, format!("unknown method `{}` is not in the vocabulary", item.value))
-                        .with_hint(format!(
-                            "did you mean {}? If it is a new method, add it to vocabulary/methods.yaml as `- {{id: {id}, name: \"{}\"}}` under `methods:`",
-                            or_list(&suggestions),
-                            item.value
-                        )),
+                        .warning(
+                            item.span,
+                            format!("unknown method `{}` is not in the vocabulary", item.value),
+                        )
+                        .with_hint(unknown_method_hint(vocabulary, &item.value, &id)),
                 );
                 if id.is_empty() {
                     continue;
