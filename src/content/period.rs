@@ -101,8 +101,10 @@ pub fn parse(node: &Node) -> Result<Period, PeriodError> {
         Node::Seq(items) if (1..=2).contains(&items.len()) => {
             let start = point_node(&items[0], Edge::Start)?
                 .ok_or_else(|| PeriodError::new("the period has no start", None))?;
+            // `[2010]` reads like `2010` (the whole year); `[2010, ~]` is ongoing.
             let end = match items.get(1) {
-                None | Some(Node::Null) => None,
+                None => point_node(&items[0], Edge::End)?,
+                Some(Node::Null) => None,
                 Some(node) => point_node(node, Edge::End)?,
             };
             checked(start, end, items.get(1).and_then(Node::scalar_text))
@@ -119,12 +121,12 @@ pub fn parse(node: &Node) -> Result<Period, PeriodError> {
 }
 
 fn parse_map(entries: &[(String, Node)]) -> Result<Period, PeriodError> {
-    let mut start = None;
-    let mut end = None;
+    let mut start: Option<(&str, &Node)> = None;
+    let mut end: Option<(&str, &Node)> = None;
     for (key, value) in entries {
-        match key.as_str() {
-            "start" | "from" | "början" => start = Some(value),
-            "end" | "to" | "slut" => end = Some(value),
+        let (slot, edge) = match key.as_str() {
+            "start" | "from" | "början" => (&mut start, "start"),
+            "end" | "to" | "slut" => (&mut end, "end"),
             other => {
                 return Err(PeriodError::new(
                     format!(
@@ -133,15 +135,22 @@ fn parse_map(entries: &[(String, Node)]) -> Result<Period, PeriodError> {
                     Some(other),
                 ))
             }
+        };
+        if let Some((first, _)) = slot {
+            return Err(PeriodError::new(
+                format!("`{first}` and `{key}` both give the period's {edge}; keep one"),
+                Some(key.as_str()),
+            ));
         }
+        *slot = Some((key.as_str(), value));
     }
-    let start = match start {
+    let start = match start.map(|(_, node)| node) {
         Some(node) if *node != Node::Null => point_node(node, Edge::Start)?,
         _ => return Err(PeriodError::new("`period` has no `start`", None)),
     };
     let start = start
         .ok_or_else(|| PeriodError::new("the period's `start` cannot be open", Some("start")))?;
-    let end = match end {
+    let end = match end.map(|(_, node)| node) {
         None | Some(Node::Null) => None,
         Some(node) => point_node(node, Edge::End)?,
     };
@@ -179,12 +188,8 @@ fn parse_text(text: &str) -> Result<Period, PeriodError> {
     })?;
     let end = match second {
         Some(second) => point(second, Edge::End)?,
-        // A lone year covers the whole year; a lone month just that month.
-        None if first.trim().len() == 4 => Some(YearMonth {
-            year: start.year,
-            month: 12,
-        }),
-        None => Some(start),
+        // A lone year covers the whole year, a term (`ht 2008`) the term, a month that month.
+        None => point(first, Edge::End)?.or(Some(start)),
     };
     checked(start, end, second.map(|s| s.trim().to_string()))
 }
@@ -449,6 +454,47 @@ mod tests {
             Node::Map(mut entries) => parse(&entries.remove(0).1),
             _ => unreachable!(),
         }
+    }
+
+    #[test]
+    fn one_reading_per_form() {
+        let year = Period {
+            start: ym(2010, 1),
+            end: Some(ym(2010, 12)),
+        };
+        assert_eq!(period("2010").unwrap(), year);
+        assert_eq!(
+            period("[2010]").unwrap(),
+            year,
+            "a list of one is that year"
+        );
+        assert_eq!(
+            period("[2010, ~]").unwrap().end,
+            None,
+            "an empty end is ongoing"
+        );
+        assert_eq!(
+            period("ht 2008").unwrap(),
+            Period {
+                start: ym(2008, 8),
+                end: Some(ym(2008, 12))
+            },
+            "a term is the whole term"
+        );
+        assert_eq!(period("vt 2009").unwrap().end, Some(ym(2009, 6)));
+        assert_eq!(period("2008-06").unwrap().end, Some(ym(2008, 6)));
+    }
+
+    #[test]
+    fn a_start_or_end_written_twice_is_refused_at_the_second() {
+        let err = period("{start: 2010, from: 2011}").unwrap_err();
+        assert_eq!(
+            err.message,
+            "`start` and `from` both give the period's start; keep one"
+        );
+        assert_eq!(err.at.as_deref(), Some("from"));
+        let err = period("{start: 2010, end: 2012, to: 2009}").unwrap_err();
+        assert_eq!(err.at.as_deref(), Some("to"));
     }
 
     #[test]
