@@ -7,16 +7,7 @@ mod common;
 
 use std::path::Path;
 
-/// A site folder with `files` (path → text) written into it.
-fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
+use common::site;
 
 fn run(args: &[&str]) -> (bool, String, String) {
     let out = common::fouweb(args);

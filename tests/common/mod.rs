@@ -27,6 +27,42 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A site in a temporary folder made of `files` (path relative to the site, text).
+pub fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// The site at `root` loaded and rendered into memory (with the search page): its model and
+/// every output file by path.
+pub fn render(
+    root: &Path,
+) -> (
+    fouweb::site::Site,
+    std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    use fouweb::site;
+    let (model, diagnostics) = site::load(root, false, false);
+    let model = model.unwrap_or_else(|| panic!("{}", diagnostics.render()));
+    let memory = site::MemorySite::default();
+    let options = site::RenderOptions { search_page: true };
+    site::render_into(
+        &model,
+        root,
+        Path::new("memory"),
+        options,
+        &memory,
+        &Default::default(),
+    )
+    .unwrap();
+    (model, memory.into_files())
+}
+
 /// Runs the fouweb binary.
 pub fn fouweb(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_fouweb"))
