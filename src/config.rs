@@ -20,6 +20,8 @@ pub struct Paths {
     pub years: String,
     pub matrix: String,
     pub search: String,
+    /// The segment before a list's page number (`/rapporter/sida/2/`).
+    pub page: String,
 }
 
 impl Default for Paths {
@@ -32,12 +34,13 @@ impl Default for Paths {
             years: "ar".into(),
             matrix: "matris".into(),
             search: "sok".into(),
+            page: "sida".into(),
         }
     }
 }
 
 impl Paths {
-    fn all(&self) -> [(&'static str, &str); 7] {
+    fn all(&self) -> [(&'static str, &str); 8] {
         [
             ("reports", &self.reports),
             ("methods", &self.methods),
@@ -46,6 +49,7 @@ impl Paths {
             ("years", &self.years),
             ("matrix", &self.matrix),
             ("search", &self.search),
+            ("page", &self.page),
         ]
     }
 }
@@ -61,6 +65,9 @@ pub struct SiteConfig {
     pub paths: Paths,
     /// How many reports the overview and the feed show as newest.
     pub newest: usize,
+    /// How many reports one page of a list shows (every list after that many is split into
+    /// pages).
+    pub paginate_by: usize,
     pub limits: Limits,
 }
 
@@ -121,6 +128,7 @@ impl Default for SiteConfig {
             language: "sv".into(),
             paths: Paths::default(),
             newest: 10,
+            paginate_by: 50,
             limits: Limits::default(),
         }
     }
@@ -158,7 +166,7 @@ impl SiteConfig {
                 diagnostics.push(
                     Diagnostic::error("site.yaml", format!("invalid site configuration: {}", err.message))
                         .at_in(span, text)
-                        .with_hint("known keys are `title`, `description`, `base_url`, `language`, `paths`, `newest` and `limits`"),
+                        .with_hint("known keys are `title`, `description`, `base_url`, `language`, `paths`, `newest`, `paginate_by` and `limits`"),
                 );
                 return SiteConfig::default();
             }
@@ -189,6 +197,16 @@ impl SiteConfig {
                 );
             }
             seen.push(segment);
+        }
+        if config.paginate_by == 0 {
+            diagnostics.push(
+                Diagnostic::error(
+                    "site.yaml",
+                    "`paginate_by` must be at least 1, found 0".to_string(),
+                )
+                .with_hint("the number of reports per page of a list; remove the line for the default (50)"),
+            );
+            config.paginate_by = SiteConfig::default().paginate_by;
         }
         for (key, value, most) in config.limits.all() {
             if value == 0 || value > most {
@@ -267,5 +285,20 @@ mod tests {
         let mut diags = Diagnostics::new();
         SiteConfig::parse("paths:\n  reports: Rapporter Nu\n", &mut diags);
         assert!(diags.has_errors());
+        let mut diags = Diagnostics::new();
+        SiteConfig::parse("paths:\n  page: Sida\n", &mut diags);
+        assert!(diags.render().contains("paths.page"), "{}", diags.render());
+    }
+
+    #[test]
+    fn page_size_is_at_least_one() {
+        let mut diags = Diagnostics::new();
+        let config = SiteConfig::parse("paginate_by: 7\n", &mut diags);
+        assert_eq!((config.paginate_by, diags.is_empty()), (7, true));
+        assert_eq!(SiteConfig::default().paginate_by, 50);
+        let mut diags = Diagnostics::new();
+        SiteConfig::parse("paginate_by: 0\n", &mut diags);
+        assert!(diags.has_errors());
+        assert!(diags.render().contains("`paginate_by` must be at least 1"));
     }
 }

@@ -15,7 +15,7 @@ macro_rules! embedded {
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "macros.html", "index.html", "reports.html", "report.html", "methods.html",
     "method.html", "counties.html", "county.html", "municipality.html", "years.html", "year.html",
-    "matrix.html", "search.html", "404.html", "feed.xml", "sitemap.xml",
+    "matrix.html", "method_county.html", "search.html", "404.html", "feed.xml", "sitemap.xml",
 );
 
 /// The name of every template of the theme (those pages use and those they extend or import).

@@ -122,7 +122,7 @@ fn drafts_are_left_out_unless_asked_for() {
         .exists());
 }
 
-/// For every method: the county sections on its page, the matrix CSV and reports.json agree.
+/// For every method: the method × county pages its page links, the matrix CSV and reports.json agree.
 fn assert_taxonomies_agree(public: &Path) {
     let reports = common::reports_json(public);
     let mut expected: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
@@ -156,20 +156,35 @@ fn assert_taxonomies_agree(public: &Path) {
     }
     assert_eq!(from_csv, expected, "matrix.csv agrees with reports.json");
 
+    let names: BTreeMap<String, String> = reports
+        .iter()
+        .flat_map(|r| r["counties"].as_array().unwrap().iter())
+        .map(|c| {
+            (
+                c["code"].as_str().unwrap().into(),
+                c["name"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
     for (method, counties) in &expected {
+        // The method page links each of its counties' method × county pages.
         let page = common::read(&public.join(format!("metoder/{method}/index.html")));
-        let sections: BTreeSet<String> = page
-            .match_indices("id=\"lan-")
+        let prefix = format!("/metoder/{method}/lan/");
+        let linked: BTreeSet<String> = page
+            .match_indices(&prefix)
             .map(|(i, m)| {
-                page[i + m.len()..]
+                let slug: String = page[i + m.len()..]
                     .chars()
-                    .take_while(char::is_ascii_digit)
-                    .collect::<String>()
+                    .take_while(|&c| c != '/')
+                    .collect();
+                let pair =
+                    common::read(&public.join(format!("metoder/{method}/lan/{slug}/index.html")));
+                let h1 = &pair[pair.find("<h1>").unwrap() + 4..pair.find("</h1>").unwrap()];
+                h1.rsplit_once(" i ").unwrap().1.to_string()
             })
-            .filter(|code| code.len() == 2)
             .collect();
-        let wanted: BTreeSet<String> = counties.keys().cloned().collect();
-        assert_eq!(sections, wanted, "county sections of the {method} page");
+        let wanted: BTreeSet<String> = counties.keys().map(|code| names[code].clone()).collect();
+        assert_eq!(linked, wanted, "county pages of the {method} page");
     }
 }
 

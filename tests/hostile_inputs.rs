@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::site_with as site;
+use common::site;
 
 fn run(args: &[&str]) -> (bool, String, String) {
     let out = common::fouweb(args);

@@ -20,8 +20,8 @@ pub use model::{
     collation_key, ReportChanges, ReportIdx, Site, SiteMethod, SiteMethodIdx, Taxonomy,
 };
 pub use output::{Staging, MARKER};
-pub use plan::{full_plan, PageKind, RenderOptions, Urls};
-pub use render::{county_anchor, CardCache, Renderer};
+pub use plan::{full_plan, List, PageKind, RenderOptions, Urls};
+pub use render::{CardCache, Renderer};
 
 use crate::config::SiteConfig;
 use crate::content::{load_reports, period};

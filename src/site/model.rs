@@ -42,6 +42,9 @@ pub struct Taxonomy {
     pub by_kommun: Vec<Vec<ReportIdx>>,
     /// Per calendar year, the reports active in it.
     pub by_year: BTreeMap<u16, Vec<ReportIdx>>,
+    /// Per method and county with at least one report, the reports using the method in the
+    /// county: the cells of the matrix.
+    pub by_method_county: BTreeMap<(SiteMethodIdx, CountyIdx), Vec<ReportIdx>>,
 }
 
 #[derive(Debug, Clone)]
@@ -136,15 +139,11 @@ impl Site {
     }
 
     /// The reports using `method` in `county`: one cell of the matrix.
-    pub fn cell(
-        &self,
-        method: SiteMethodIdx,
-        county: CountyIdx,
-    ) -> impl Iterator<Item = ReportIdx> + '_ {
-        self.taxonomy.by_method[method.0 as usize]
-            .iter()
-            .copied()
-            .filter(move |&r| self.reports[r as usize].counties.contains(&county))
+    pub fn cell(&self, method: SiteMethodIdx, county: CountyIdx) -> &[ReportIdx] {
+        self.taxonomy
+            .by_method_county
+            .get(&(method, county))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Method × county report counts, for methods with reports: `(method, per-county counts)`.
@@ -153,12 +152,9 @@ impl Site {
         let mut rows: Vec<(SiteMethodIdx, Vec<u32>)> = self
             .used_methods()
             .map(|m| {
-                let mut counts = vec![0u32; counties];
-                for &r in &self.taxonomy.by_method[m.0 as usize] {
-                    for c in &self.reports[r as usize].counties {
-                        counts[c.0 as usize] += 1;
-                    }
-                }
+                let counts = (0..counties)
+                    .map(|c| self.cell(m, CountyIdx(c as u16)).len() as u32)
+                    .collect();
                 (m, counts)
             })
             .collect();
@@ -228,11 +224,15 @@ impl Taxonomy {
             by_subregion: vec![Vec::new(); regions.subregions.len()],
             by_kommun: vec![Vec::new(); regions.municipalities.len()],
             by_year: BTreeMap::new(),
+            by_method_county: BTreeMap::new(),
         };
         for (i, r) in reports.iter().enumerate() {
             let i = i as ReportIdx;
-            for m in &report_methods[i as usize] {
+            for &m in &report_methods[i as usize] {
                 taxonomy.by_method[m.0 as usize].push(i);
+                for &c in &r.counties {
+                    taxonomy.by_method_county.entry((m, c)).or_default().push(i);
+                }
             }
             for c in &r.counties {
                 taxonomy.by_county[c.0 as usize].push(i);

@@ -20,6 +20,10 @@ pub enum PageKind {
     Years,
     Year(u16),
     Matrix,
+    /// The reports using a method in a county (a non-empty cell of the matrix).
+    MethodCounty(SiteMethodIdx, CountyIdx),
+    /// Page `n` ≥ 2 of a list; page 1 is the list's own page ([`List::page`]).
+    ListPage(List, u32),
     Search,
     NotFound,
     Feed,
@@ -44,6 +48,8 @@ impl PageKind {
             PageKind::Years => "years.html",
             PageKind::Year(_) => "year.html",
             PageKind::Matrix => "matrix.html",
+            PageKind::MethodCounty(..) => "method_county.html",
+            PageKind::ListPage(list, _) => return list.page(1).template(),
             PageKind::Search => "search.html",
             PageKind::NotFound => "404.html",
             PageKind::Feed => "feed.xml",
@@ -130,6 +136,18 @@ impl Urls {
     pub fn year(&self, year: u16) -> String {
         self.item(&self.paths.years, &year.to_string())
     }
+    /// The reports using the method `id` in the county `slug`.
+    pub fn method_county(&self, id: &str, county: &str) -> String {
+        format!("{}{}/{county}/", self.method(id), self.paths.counties)
+    }
+    /// Page `n` of the list whose first page is at `first`.
+    pub fn list_page(&self, first: &str, n: u32) -> String {
+        if n <= 1 {
+            first.to_string()
+        } else {
+            format!("{first}{}/{n}/", self.paths.page)
+        }
+    }
     pub fn matrix(&self) -> String {
         self.section(&self.paths.matrix)
     }
@@ -178,6 +196,10 @@ impl Urls {
             PageKind::Years => self.years(),
             PageKind::Year(y) => self.year(y),
             PageKind::Matrix => self.matrix(),
+            PageKind::MethodCounty(m, c) => {
+                self.method_county(&site.method(m).id.0, &regions.county(c).slug)
+            }
+            PageKind::ListPage(list, n) => self.list_page(&self.of(site, list.page(1)), n),
             PageKind::Search => self.search(),
             PageKind::NotFound => self.not_found(),
             PageKind::Feed => self.feed(),
@@ -198,6 +220,114 @@ impl Urls {
             relative.to_string()
         }
     }
+}
+
+/// A list of reports split into pages of `paginate_by` (`site.yaml`). Page 1 is at the term's
+/// own URL, page `n` ≥ 2 below it at `<page segment>/<n>/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum List {
+    /// Every report, A–Ö.
+    Reports,
+    Method(SiteMethodIdx),
+    County(CountyIdx),
+    Municipality(KommunIdx),
+    Year(u16),
+    MethodCounty(SiteMethodIdx, CountyIdx),
+}
+
+impl List {
+    /// Page `n` (from 1) of the list.
+    pub fn page(self, n: u32) -> PageKind {
+        if n > 1 {
+            return PageKind::ListPage(self, n);
+        }
+        match self {
+            List::Reports => PageKind::Reports,
+            List::Method(m) => PageKind::Method(m),
+            List::County(c) => PageKind::County(c),
+            List::Municipality(k) => PageKind::Municipality(k),
+            List::Year(y) => PageKind::Year(y),
+            List::MethodCounty(m, c) => PageKind::MethodCounty(m, c),
+        }
+    }
+
+    /// The list's reports in order (every report for [`List::Reports`]).
+    fn slice(self, site: &Site) -> Option<&[ReportIdx]> {
+        let t = &site.taxonomy;
+        Some(match self {
+            List::Reports => return None,
+            List::Method(m) => &t.by_method[m.0 as usize],
+            List::County(c) => &t.by_county[c.0 as usize],
+            List::Municipality(k) => &t.by_kommun[k.0 as usize],
+            List::Year(y) => t.by_year.get(&y).map_or(&[], Vec::as_slice),
+            List::MethodCounty(m, c) => site.cell(m, c),
+        })
+    }
+
+    /// How many reports the list has.
+    pub fn len(self, site: &Site) -> usize {
+        self.slice(site).map_or(site.reports.len(), <[_]>::len)
+    }
+
+    /// The reports at `positions` of the list.
+    pub fn reports(self, site: &Site, positions: std::ops::Range<usize>) -> Vec<ReportIdx> {
+        match self.slice(site) {
+            None => positions.map(|i| i as ReportIdx).collect(),
+            Some(list) => list[positions].to_vec(),
+        }
+    }
+
+    /// Where report `r` is in the list, if it is in it.
+    pub fn position(self, site: &Site, r: ReportIdx) -> Option<usize> {
+        match self.slice(site) {
+            None => Some(r as usize),
+            // Every list is in the order of `site.reports`.
+            Some(list) => list.binary_search(&r).ok(),
+        }
+    }
+
+    /// How many pages the list has in `site`: at least one, which says the list is empty.
+    pub fn pages(self, site: &Site) -> u32 {
+        page_count(self.len(site), site.config.paginate_by)
+    }
+
+    /// Whether `site` has this list: every county and kommun has one, a method while it is in
+    /// the site, a year and a method × county pair while they have reports.
+    pub fn exists(self, site: &Site) -> bool {
+        match self {
+            List::Reports | List::County(_) | List::Municipality(_) => true,
+            List::Method(m) => (m.0 as usize) < site.methods.len(),
+            List::Year(y) => site.taxonomy.by_year.contains_key(&y),
+            List::MethodCounty(m, c) => !site.cell(m, c).is_empty(),
+        }
+    }
+
+    /// The positions of page `n` (from 1) in a list of `len` reports.
+    pub fn positions(n: u32, len: usize, per: usize) -> std::ops::Range<usize> {
+        let from = (n as usize - 1).saturating_mul(per).min(len);
+        from..from.saturating_add(per).min(len)
+    }
+}
+
+impl PageKind {
+    /// The list this page shows and its page number, for the pages of a list.
+    pub fn list(self) -> Option<(List, u32)> {
+        Some(match self {
+            PageKind::Reports => (List::Reports, 1),
+            PageKind::Method(m) => (List::Method(m), 1),
+            PageKind::County(c) => (List::County(c), 1),
+            PageKind::Municipality(k) => (List::Municipality(k), 1),
+            PageKind::Year(y) => (List::Year(y), 1),
+            PageKind::MethodCounty(m, c) => (List::MethodCounty(m, c), 1),
+            PageKind::ListPage(list, n) => (list, n),
+            _ => return None,
+        })
+    }
+}
+
+/// The number of pages of `len` reports, `per` a page: at least one.
+pub fn page_count(len: usize, per: usize) -> u32 {
+    len.div_ceil(per.max(1)).max(1) as u32
 }
 
 /// The pages that list or count every report: every report edit touches them.
@@ -241,6 +371,19 @@ pub fn full_plan(site: &Site, options: RenderOptions) -> Vec<PageKind> {
             .map(|k| PageKind::Municipality(KommunIdx(k as u16))),
     );
     pages.extend(site.taxonomy.by_year.keys().map(|&y| PageKind::Year(y)));
+    pages.extend(
+        site.taxonomy
+            .by_method_county
+            .keys()
+            .map(|&(m, c)| PageKind::MethodCounty(m, c)),
+    );
+    // The further pages of every list.
+    let more: Vec<PageKind> = pages
+        .iter()
+        .filter_map(|page| page.list())
+        .flat_map(|(list, _)| (2..=list.pages(site)).map(move |n| list.page(n)))
+        .collect();
+    pages.extend(more);
     pages
 }
 
@@ -268,6 +411,22 @@ mod tests {
     }
 
     #[test]
+    fn pages_split_lists_and_page_one_keeps_the_list_url() {
+        assert_eq!(page_count(0, 2), 1);
+        assert_eq!(page_count(2, 2), 1);
+        assert_eq!(page_count(3, 2), 2);
+        assert_eq!(List::positions(2, 3, 2), 2..3);
+        assert_eq!(List::positions(1, 0, 2), 0..0);
+        let urls = Urls::new(&SiteConfig::default());
+        assert_eq!(urls.list_page("/ar/2020/", 1), "/ar/2020/");
+        assert_eq!(urls.list_page("/ar/2020/", 3), "/ar/2020/sida/3/");
+        assert_eq!(
+            urls.method_county("bra", "kronoberg"),
+            "/metoder/bra/lan/kronoberg/"
+        );
+    }
+
+    #[test]
     fn every_page_template_is_a_theme_template() {
         let names: Vec<&str> = crate::theme::template_names().collect();
         let pages = [
@@ -282,6 +441,8 @@ mod tests {
             PageKind::Years,
             PageKind::Year(2020),
             PageKind::Matrix,
+            PageKind::MethodCounty(SiteMethodIdx(0), CountyIdx(0)),
+            PageKind::ListPage(List::Reports, 2),
             PageKind::Search,
             PageKind::NotFound,
             PageKind::Feed,

@@ -27,9 +27,8 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A site folder in a temporary directory with `files` (path → text) written into it: the way
-/// a test makes a site of its own.
-pub fn site_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+/// A site in a temporary folder made of `files` (path relative to the site, text).
+pub fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (path, text) in files {
         let path = dir.path().join(path);
@@ -37,6 +36,31 @@ pub fn site_with(files: &[(&str, &str)]) -> tempfile::TempDir {
         std::fs::write(path, text).unwrap();
     }
     dir
+}
+
+/// The site at `root` loaded and rendered into memory (with the search page): its model and
+/// every output file by path.
+pub fn render(
+    root: &Path,
+) -> (
+    fouweb::site::Site,
+    std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    use fouweb::site;
+    let (model, diagnostics) = site::load(root, false, false);
+    let model = model.unwrap_or_else(|| panic!("{}", diagnostics.render()));
+    let memory = site::MemorySite::default();
+    let options = site::RenderOptions { search_page: true };
+    site::render_into(
+        &model,
+        root,
+        Path::new("memory"),
+        options,
+        &memory,
+        &Default::default(),
+    )
+    .unwrap();
+    (model, memory.into_files())
 }
 
 /// Runs the fouweb binary.

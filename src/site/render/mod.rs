@@ -5,6 +5,7 @@
 //! - [`views`]: the values many pages share (county, kommun and method references, cards);
 //! - [`lists`]: lists derived from a set of reports (methods used, years, related reports);
 //! - [`pages`]: each page template's context;
+//! - [`paging`]: the pages of a list and their pager;
 //! - [`cards`]: the card HTML cache the dev server keeps across rebuilds;
 //! - [`errors`]: template errors as diagnostics.
 
@@ -13,6 +14,7 @@ mod environment;
 mod errors;
 mod lists;
 mod pages;
+mod paging;
 mod views;
 
 use minijinja::Environment;
@@ -26,7 +28,6 @@ use super::plan::{PageKind, RenderOptions, Urls};
 
 pub use cards::CardCache;
 pub use lists::RELATED_WINDOW;
-pub use pages::county_anchor;
 
 pub struct Renderer<'s> {
     site: &'s Site,

@@ -8,40 +8,50 @@ use crate::markdown;
 use crate::vocabulary::{CountyIdx, KommunIdx};
 
 use super::super::model::{collation_key, ReportIdx, SiteMethodIdx};
-use super::super::plan::PageKind;
+use super::super::plan::{List, PageKind};
 use super::views::counted;
 use super::Renderer;
 
 /// How many reports the feed lists.
 const FEED_ENTRIES: usize = 50;
 
-/// The fragment id of a county's section on a method page (`lan-07`).
-pub fn county_anchor(code: &str) -> String {
-    format!("lan-{code}")
-}
-
 impl Renderer<'_> {
     /// The context of `page`, whose URL is `url`.
     pub(super) fn context(&self, page: PageKind, url: &str) -> Value {
         let page_value = context! { template => page.template(), url => url };
+        if let Some((list, n)) = page.list() {
+            let (reports, pagination) = self.list_page(list, n);
+            let body = self.list_head(list, n == 1);
+            return context! { page => page_value, reports, pagination, ..body };
+        }
         let body = match page {
             PageKind::Index => self.index(),
-            PageKind::Reports => context! { reports => self.all_cards() },
             PageKind::Report(r) => self.report(r),
             PageKind::Methods => self.methods(),
-            PageKind::Method(m) => self.method(m),
             PageKind::Counties => self.counties(),
-            PageKind::County(c) => self.county(c),
-            PageKind::Municipality(k) => self.municipality(k),
             PageKind::Years => context! { years => self.counted_years() },
-            PageKind::Year(y) => self.year(y),
             PageKind::Matrix => self.matrix(),
             PageKind::Search => self.search(),
             PageKind::Feed => self.feed(),
             PageKind::Sitemap => self.sitemap(),
-            PageKind::NotFound | PageKind::ReportsJson | PageKind::MatrixCsv => context! {},
+            _ => context! {},
         };
         context! { page => page_value, ..body }
+    }
+
+    /// What a page of `list` shows besides its reports and pager: the term, and on the first
+    /// page (`summary`) everything about the whole list.
+    fn list_head(&self, list: List, summary: bool) -> Value {
+        match list {
+            List::Reports => {
+                context! { count => summary.then_some(self.site.reports.len()) }
+            }
+            List::Method(m) => self.method(m, summary),
+            List::County(c) => self.county(c, summary),
+            List::Municipality(k) => self.municipality(k, summary),
+            List::Year(y) => self.year(y, summary),
+            List::MethodCounty(m, c) => self.method_county(m, c, summary),
+        }
     }
 
     fn index(&self) -> Value {
@@ -115,41 +125,47 @@ impl Renderer<'_> {
         context! { methods => methods }
     }
 
-    fn method(&self, m: SiteMethodIdx) -> Value {
+    fn method(&self, m: SiteMethodIdx, summary: bool) -> Value {
         let site = self.site;
         let method = site.method(m);
         let reports = &site.taxonomy.by_method[m.0 as usize];
-        let regions = &site.vocabulary.regions;
-        let counties = self.counties_among(reports);
-        let groups: Vec<Value> = counties
-            .iter()
-            .map(|&(c, _)| {
-                context! {
-                    county => self.views.counties[c.0 as usize].clone(),
-                    anchor => county_anchor(&regions.county(c).code.0),
-                    reports => self.cards_of(site.cell(m, c)),
-                }
-            })
-            .collect();
-        let counties: Vec<Value> = counties
-            .into_iter()
-            .map(|(c, n)| {
-                context! { anchor => county_anchor(&regions.county(c).code.0), ..counted(&self.views.counties[c.0 as usize], n) }
-            })
-            .collect();
         let info = context! {
             kind => &method.kind,
             description => &method.description,
             aliases => &method.aliases,
-            count => reports.len(),
+            count => summary.then_some(reports.len()),
             ..self.views.methods[m.0 as usize].clone()
         };
+        if !summary {
+            return context! { method => info };
+        }
+        let regions = &site.vocabulary.regions;
+        // Each county's row links to the list of the method's reports in that county.
+        let counties: Vec<Value> = self
+            .counties_among(reports)
+            .into_iter()
+            .map(|(c, n)| {
+                let url = self
+                    .urls
+                    .method_county(&method.id.0, &regions.county(c).slug);
+                context! { url => url, ..counted(&self.views.counties[c.0 as usize], n) }
+            })
+            .collect();
         context! {
             method => info,
             counties => counties,
             municipalities => self.kommuner_among(reports),
             timeline => self.timeline(reports),
-            groups => groups,
+        }
+    }
+
+    /// The reports using method `m` in county `c`.
+    fn method_county(&self, m: SiteMethodIdx, c: CountyIdx, summary: bool) -> Value {
+        let count = summary.then(|| self.site.cell(m, c).len());
+        context! {
+            method => self.views.methods[m.0 as usize].clone(),
+            county => self.views.counties[c.0 as usize].clone(),
+            count => count,
         }
     }
 
@@ -186,11 +202,16 @@ impl Renderer<'_> {
         context! { counties => counties }
     }
 
-    fn county(&self, c: CountyIdx) -> Value {
+    fn county(&self, c: CountyIdx, summary: bool) -> Value {
         let site = self.site;
-        let regions = &site.vocabulary.regions;
         let reports = &site.taxonomy.by_county[c.0 as usize];
-        let subregions: Vec<Value> = regions
+        let county = &self.views.counties[c.0 as usize];
+        if !summary {
+            return context! { county => county.clone() };
+        }
+        let subregions: Vec<Value> = site
+            .vocabulary
+            .regions
             .subregions
             .iter()
             .enumerate()
@@ -200,30 +221,32 @@ impl Renderer<'_> {
             )
             .collect();
         context! {
-            county => counted(&self.views.counties[c.0 as usize], reports.len()),
+            county => counted(county, reports.len()),
             methods => self.methods_among(reports),
             municipalities => self.kommuner_among(reports),
             subregions => subregions,
-            reports => self.cards_of(reports.iter().copied()),
         }
     }
 
-    fn municipality(&self, k: KommunIdx) -> Value {
+    fn municipality(&self, k: KommunIdx, summary: bool) -> Value {
         let site = self.site;
         let kommun = site.vocabulary.regions.municipality(k);
         let reports = &site.taxonomy.by_kommun[k.0 as usize];
         let info = context! {
             county => self.views.counties[kommun.county.0 as usize].clone(),
-            ..counted(&self.views.kommuner[k.0 as usize], reports.len())
+            count => summary.then_some(reports.len()),
+            ..self.views.kommuner[k.0 as usize].clone()
         };
-        context! {
-            municipality => info,
-            methods => self.methods_among(reports),
-            reports => self.cards_of(reports.iter().copied()),
+        if !summary {
+            return context! { municipality => info };
         }
+        context! { municipality => info, methods => self.methods_among(reports) }
     }
 
-    fn year(&self, y: u16) -> Value {
+    fn year(&self, y: u16, summary: bool) -> Value {
+        if !summary {
+            return context! { year => context! { year => y, url => self.urls.year(y) } };
+        }
         let site = self.site;
         let by_year = &site.taxonomy.by_year;
         let reports: &[ReportIdx] = by_year.get(&y).map_or(&[], Vec::as_slice);
@@ -239,7 +262,6 @@ impl Renderer<'_> {
             year => context! { year => y, url => self.urls.year(y), count => reports.len(), previous => previous, next => next },
             methods => self.methods_among(reports),
             counties => counties,
-            reports => self.cards_of(reports.iter().copied()),
         }
     }
 
@@ -261,18 +283,14 @@ impl Renderer<'_> {
             .matrix()
             .into_iter()
             .map(|(m, counts)| {
-                let method_url = self.urls.method(&site.method(m).id.0);
+                let id = &site.method(m).id.0;
                 let cells: Vec<Value> = counts
                     .iter()
                     .enumerate()
                     .map(|(c, &count)| {
                         totals[c] += count;
-                        let url = (count > 0).then(|| {
-                            format!(
-                                "{method_url}#{}",
-                                county_anchor(&regions.counties[c].code.0)
-                            )
-                        });
+                        let url = (count > 0)
+                            .then(|| self.urls.method_county(id, &regions.counties[c].slug));
                         context! { count => count, url => url }
                     })
                     .collect();

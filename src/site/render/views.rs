@@ -168,10 +168,6 @@ impl Renderer<'_> {
         })
     }
 
-    pub(super) fn all_cards(&self) -> Value {
-        self.cards_of(0..self.site.reports.len() as ReportIdx)
-    }
-
     pub(super) fn cards_of(&self, reports: impl IntoIterator<Item = ReportIdx>) -> Value {
         Value::from(
             reports

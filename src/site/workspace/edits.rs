@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use crate::content::{duplicate_slug, MethodRef, Report};
 use crate::diagnostics::Diagnostics;
-use crate::vocabulary::MethodId;
+use crate::vocabulary::{CountyIdx, KommunIdx, MethodId};
 
 use super::super::deps::pages_of_report;
 use super::super::model::{Site, SiteMethodIdx};
-use super::super::plan::{PageKind, Urls};
+use super::super::plan::{List, PageKind, Urls};
 
 /// A changed report file as shown in messages, its new version (`None` when deleted or a
 /// draft) and its diagnostics.
@@ -100,8 +100,19 @@ pub(super) fn old_pages(
 pub(super) enum PageKey {
     Stable(PageKind),
     Report(String),
+    /// Page `n` of a list.
+    List(ListKey, u32),
+}
+
+/// A list named by what does not shift in an edit: methods by their URL names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum ListKey {
+    Reports,
     Method(String),
+    County(CountyIdx),
+    Municipality(KommunIdx),
     Year(u16),
+    MethodCounty(String, CountyIdx),
 }
 
 /// True when two versions of a report differ at most in their Markdown body (the summary,
@@ -115,29 +126,47 @@ fn same_but_body(old: &Report, new: &Report) -> bool {
 }
 
 fn key_of(site: &Site, page: PageKind) -> PageKey {
+    let method = |m: SiteMethodIdx| site.method(m).id.0.clone();
+    if let Some((list, n)) = page.list() {
+        let key = match list {
+            List::Reports => ListKey::Reports,
+            List::Method(m) => ListKey::Method(method(m)),
+            List::County(c) => ListKey::County(c),
+            List::Municipality(k) => ListKey::Municipality(k),
+            List::Year(y) => ListKey::Year(y),
+            List::MethodCounty(m, c) => ListKey::MethodCounty(method(m), c),
+        };
+        return PageKey::List(key, n);
+    }
     match page {
         PageKind::Report(r) => PageKey::Report(site.reports[r as usize].slug.clone()),
-        PageKind::Method(m) => PageKey::Method(site.method(m).id.0.clone()),
-        PageKind::Year(y) => PageKey::Year(y),
         other => PageKey::Stable(other),
     }
 }
 
-/// The page `key` names in `site`, if it still has one.
+/// The page `key` names in `site`, if it still has one: a page of a list only while the list
+/// exists and has that many pages.
 pub(super) fn resolve(site: &Site, slugs: &HashMap<&str, u32>, key: &PageKey) -> Option<PageKind> {
+    let method = |id: &str| {
+        site.methods
+            .iter()
+            .position(|m| m.id.0 == id)
+            .map(|m| SiteMethodIdx(m as u32))
+    };
     match key {
         PageKey::Stable(page) => Some(*page),
         PageKey::Report(slug) => slugs.get(slug.as_str()).map(|&r| PageKind::Report(r)),
-        PageKey::Method(id) => site
-            .methods
-            .iter()
-            .position(|m| &m.id.0 == id)
-            .map(|m| PageKind::Method(SiteMethodIdx(m as u32))),
-        PageKey::Year(y) => site
-            .taxonomy
-            .by_year
-            .contains_key(y)
-            .then_some(PageKind::Year(*y)),
+        PageKey::List(list, n) => {
+            let list = match list {
+                ListKey::Reports => List::Reports,
+                ListKey::Method(id) => List::Method(method(id)?),
+                ListKey::County(c) => List::County(*c),
+                ListKey::Municipality(k) => List::Municipality(*k),
+                ListKey::Year(y) => List::Year(*y),
+                ListKey::MethodCounty(id, c) => List::MethodCounty(method(id)?, *c),
+            };
+            (list.exists(site) && *n <= list.pages(site)).then(|| list.page(*n))
+        }
     }
 }
 
