@@ -15,6 +15,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod html;
 pub mod markdown;
+pub mod progress;
 pub mod search;
 pub mod serve;
 pub mod site;

@@ -28,7 +28,12 @@ pub struct Args {
     pub force: bool,
 }
 
+/// Builds, showing each stage's progress on a terminal (nothing extra elsewhere).
 pub fn run(args: &Args) -> ExitCode {
+    crate::progress::report_to(crate::console::progress(), || build(args))
+}
+
+fn build(args: &Args) -> ExitCode {
     let started = Instant::now();
     let output = args
         .output

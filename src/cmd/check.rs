@@ -19,7 +19,10 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    let (site, mut diagnostics) = site::load(&args.root, args.drafts, args.strict);
+    let progress = crate::console::progress();
+    let (site, mut diagnostics) = crate::progress::report_to(progress, || {
+        site::load(&args.root, args.drafts, args.strict)
+    });
     if let Some(site) = &site {
         let options = site::RenderOptions { search_page: true };
         for d in site::check_templates(site, &args.root, options) {

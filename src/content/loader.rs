@@ -8,6 +8,7 @@ use walkdir::WalkDir;
 
 use crate::config::Limits;
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics, Span};
+use crate::progress::Stage;
 use crate::vocabulary::Vocabulary;
 
 use super::frontmatter::{self, Source};
@@ -88,9 +89,16 @@ pub fn load_reports(
         return Vec::new();
     }
     let files = discover(&content_dir, diagnostics, root);
+    // The stage ends in `site::load`, once the model is made.
+    let progress = crate::progress::current();
+    progress.stage(Stage::Load, files.len() as u64);
     let results: Vec<(Option<Report>, Diagnostics)> = files
         .par_iter()
-        .map(|path| load_file(root, path, vocabulary, limits))
+        .map(|path| {
+            let loaded = load_file(root, path, vocabulary, limits);
+            progress.tick(1);
+            loaded
+        })
         .collect();
     let mut reports = Vec::with_capacity(results.len());
     for (report, diags) in results {

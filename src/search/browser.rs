@@ -6,6 +6,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::diagnostics::Diagnostics;
+#[cfg(feature = "pagefind")]
+use crate::progress::{start, Stage};
 use crate::site::{Site, Staging};
 
 /// Whether this binary makes browser search bundles.
@@ -60,6 +62,7 @@ pub fn write(
     use crate::diagnostics::Diagnostic;
     use crate::site::Sink;
     let started = std::time::Instant::now();
+    let stage = start(Stage::BrowserSearch, site.reports.len() as u64);
     let key = bundle::records_key(site, texts);
     let failed = |e: String| {
         Diagnostic::error(
@@ -68,6 +71,7 @@ pub fn write(
         )
     };
     if let Some(files) = bundle_cache::reusable(root, output, &key) {
+        stage.tick(site.reports.len() as u64);
         let mut bytes = 0;
         for (path, file, size) in &files {
             bytes += size;
@@ -115,7 +119,10 @@ pub fn build_files(
     put: impl FnMut(String, Vec<u8>) -> std::io::Result<()>,
 ) -> Result<bool, String> {
     #[cfg(feature = "pagefind")]
-    return super::bundle::build(site, texts, put).map(|_| true);
+    {
+        let _stage = start(Stage::BrowserSearch, site.reports.len() as u64);
+        super::bundle::build(site, texts, put).map(|_| true)
+    }
     #[cfg(not(feature = "pagefind"))]
     {
         let _ = (site, texts, put);

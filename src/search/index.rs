@@ -62,9 +62,12 @@ pub fn index_dir(root: &Path) -> PathBuf {
 /// `texts` are the reports' plain texts ([`super::plain_texts`]).
 pub fn write(site: &Site, texts: &[String], dir: &Path) -> Result<IndexStats, SearchError> {
     let started = Instant::now();
+    let documents = site.reports.len() as u64;
+    let stage = crate::progress::start(crate::progress::Stage::SearchIndex, documents);
     let meta = meta_of(site, |r| Some(u64::from(r)));
     let key = documents_key(site, texts, &meta);
     if same_index_there(dir, &key) {
+        stage.tick(documents);
         return Ok(IndexStats {
             documents: site.reports.len(),
             elapsed: started.elapsed(),
@@ -219,6 +222,8 @@ pub(super) fn add_documents(
     // Documents are prepared in parallel a chunk at a time, so that the whole corpus's text is
     // never held twice in memory.
     const CHUNK: usize = 512;
+    // Ticks to the stage a build's `write` started; the dev server's updates have none.
+    let progress = crate::progress::current();
     for start in (0..site.reports.len()).step_by(CHUNK) {
         let end = (start + CHUNK).min(site.reports.len());
         let documents: Vec<TantivyDocument> = (start..end)
@@ -232,6 +237,7 @@ pub(super) fn add_documents(
         for doc in documents {
             writer.add_document(doc).map_err(SearchError::index)?;
         }
+        progress.tick((end - start) as u64);
     }
     Ok(())
 }

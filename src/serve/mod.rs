@@ -40,9 +40,14 @@ pub fn run(options: &Options) -> Result<(), String> {
         )
     })?;
     let started = Instant::now();
-    let workspace = open_workspace(&root, options.drafts)?;
-    let mut files = Arc::clone(workspace.files());
-    let bundled = add_search_bundle(&workspace, &mut files);
+    // The start-up's stages show on a terminal; later rebuilds report in one line each.
+    let (workspace, files, bundled) =
+        crate::progress::report_to(crate::console::progress(), || {
+            let workspace = open_workspace(&root, options.drafts)?;
+            let mut files = Arc::clone(workspace.files());
+            let bundled = add_search_bundle(&workspace, &mut files);
+            Ok::<_, String>((workspace, files, bundled))
+        })?;
     let shared = Shared::new(Snapshot {
         files,
         version: 1,

@@ -26,12 +26,21 @@ pub use render::{CardCache, Renderer};
 use crate::config::SiteConfig;
 use crate::content::{load_reports, period};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::progress::{self, Stage};
 use crate::theme::Theme;
 use crate::vocabulary::Vocabulary;
 
 /// Reads and validates everything under `root`. Returns the site when there are no errors
 /// (after `strict` turned warnings into errors), and every diagnostic either way.
+/// The [`Stage::Load`] it reports ends once the model is made.
 pub fn load(root: &Path, drafts: bool, strict: bool) -> (Option<Site>, Diagnostics) {
+    let progress = progress::current();
+    let loaded = load_model(root, drafts, strict);
+    progress.finish();
+    loaded
+}
+
+fn load_model(root: &Path, drafts: bool, strict: bool) -> (Option<Site>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let config = SiteConfig::load(root, &mut diagnostics);
     let vocabulary = Vocabulary::for_site(root, &mut diagnostics);
@@ -124,12 +133,14 @@ pub fn render_into(
             .with_hint("give the two reports, methods or places different URL names (`slug:` or the vocabulary's `id`)")
             .into());
     }
-    let (errors, mut bytes) = render_pages(&renderer, &plan, output, sink);
+    let stage = progress::start(Stage::Pages, plan.len() as u64);
+    let (errors, mut bytes) = render_pages(&renderer, &plan, output, sink, &stage);
     diagnostics.extend(errors);
     match copy_static_files(&theme, output, sink) {
         Ok(copied) => bytes += copied,
         Err(errors) => diagnostics.extend(errors),
     }
+    drop(stage);
     if diagnostics.has_errors() {
         diagnostics.sort();
         return Err(diagnostics);
@@ -141,25 +152,32 @@ pub fn render_into(
     })
 }
 
-/// Renders the pages of `plan` in parallel into `sink`: the errors, and the bytes written.
+/// Renders the pages of `plan` in parallel into `sink`, a tick per page: the errors, and the
+/// bytes written.
 fn render_pages(
     renderer: &Renderer,
     plan: &[PageKind],
     output: &Path,
     sink: &impl Sink,
+    progress: &progress::Running,
 ) -> (Diagnostics, u64) {
     let timings = Timings::from_env();
+    let render = |page: PageKind| {
+        let t0 = Instant::now();
+        let (path, bytes) = renderer.render(page)?;
+        let t1 = Instant::now();
+        let len = bytes.len();
+        sink.put(&path, bytes)
+            .map_err(|e| io_error(output, &path, e))?;
+        timings.record(page, t1 - t0, t1.elapsed(), len);
+        Ok(len as u64)
+    };
     let results: Vec<Result<u64, Diagnostic>> = plan
         .par_iter()
         .map(|&page| {
-            let t0 = Instant::now();
-            let (path, bytes) = renderer.render(page)?;
-            let t1 = Instant::now();
-            let len = bytes.len();
-            sink.put(&path, bytes)
-                .map_err(|e| io_error(output, &path, e))?;
-            timings.record(page, t1 - t0, t1.elapsed(), len);
-            Ok(len as u64)
+            let result = render(page);
+            progress.tick(1);
+            result
         })
         .collect();
     timings.print();

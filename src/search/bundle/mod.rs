@@ -47,6 +47,8 @@ pub fn build(
     mut put: impl FnMut(String, Vec<u8>) -> std::io::Result<()>,
 ) -> Result<BundleStats, String> {
     let started = Instant::now();
+    // Ticks to the stage its caller started (`browser::write`, `browser::build_files`).
+    let progress = crate::progress::current();
     let assets = assets()?;
     let urls = Urls::new(&site.config);
     let options = Options {
@@ -57,7 +59,11 @@ pub fn build(
     };
     let index = bundle_index::write_index(
         site.reports.len(),
-        |r| record(site, &urls, texts, r as ReportIdx),
+        |r| {
+            let record = record(site, &urls, texts, r as ReportIdx);
+            progress.tick(1);
+            record
+        },
         &options,
     )?;
     let entry = assets.entry(&index.meta_hash, index.page_count)?;

@@ -1,6 +1,10 @@
 //! What fouweb writes to the terminal besides a command's own result: diagnostics with their
-//! summary, and whether the `FOUWEB_TIMINGS` switch asks for time breakdowns. Read the
-//! environment here and nowhere else.
+//! summary, the progress of long work ([`progress()`]), and whether the `FOUWEB_TIMINGS` switch
+//! asks for time breakdowns. Read the environment here and nowhere else.
+
+mod progress;
+
+pub use progress::progress;
 
 use std::io::Write;
 use std::sync::OnceLock;
