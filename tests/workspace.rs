@@ -204,3 +204,25 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
     assert!(out.css_only);
     assert_same(&ws, "stylesheet");
 }
+
+#[test]
+fn a_draft_may_not_take_another_reports_url_name_in_serve_either() {
+    let dir = common::example_site();
+    let root: PathBuf = dir.path().canonicalize().unwrap();
+    let (mut ws, _) = Workspace::open(&root, false, OPTIONS).unwrap();
+    let draft = root.join("content/utkast-kopia.md");
+    std::fs::write(
+        &draft,
+        "---\ntitle: Utkast\nslug: tabb-nora-2021\ncounty: Gotland\nperiod: 2015\ndraft: true\n---\n",
+    )
+    .unwrap();
+    // `fouweb build` refuses this site …
+    let (built, diagnostics) = site::load(&root, false, false);
+    assert!(built.is_none(), "{}", diagnostics.render());
+    // … and so does the dev server, with the same message.
+    let out = ws.apply(report(&[&draft]));
+    let errors = out.errors.expect("the duplicate URL name is an error");
+    let expected: Vec<String> = diagnostics.items().iter().map(|d| d.headline()).collect();
+    let served: Vec<String> = errors.items().iter().map(|d| d.headline()).collect();
+    assert_eq!(served, expected);
+}

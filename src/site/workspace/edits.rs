@@ -18,15 +18,20 @@ use super::super::plan::{List, PageKind, Urls};
 /// draft) and its diagnostics.
 pub(super) type Parsed = (PathBuf, Option<Report>, Diagnostics);
 
+/// A changed draft left out of the site (no `--drafts`): its path as shown and its URL name,
+/// which no other report may take, as in a build.
+pub(super) type LeftOutDraft = (PathBuf, String);
+
 /// Sorts the diagnostics of `parsed` into `warnings` and errors, and checks the edit against
 /// the rest of `site`. Every error, or nothing.
 pub(super) fn check(
     root: &Path,
     site: &Site,
     changed: &BTreeSet<PathBuf>,
-    parsed: &[Parsed],
+    edit: (&[Parsed], &[LeftOutDraft]),
     warnings: &mut Diagnostics,
 ) -> Result<(), Diagnostics> {
+    let (parsed, drafts) = edit;
     let mut errors = Diagnostics::new();
     for (_, _, diagnostics) in parsed {
         for d in diagnostics.items() {
@@ -37,7 +42,7 @@ pub(super) fn check(
             }
         }
     }
-    check_slugs(site, changed, parsed, &mut errors);
+    check_slugs(site, changed, parsed, drafts, &mut errors);
     check_unknown_methods(root, site, changed, parsed, &mut errors);
     if errors.has_errors() {
         errors.sort();
@@ -214,6 +219,7 @@ fn check_slugs(
     site: &Site,
     changed: &BTreeSet<PathBuf>,
     parsed: &[(PathBuf, Option<Report>, Diagnostics)],
+    drafts: &[LeftOutDraft],
     errors: &mut Diagnostics,
 ) {
     let mut owners: HashMap<&str, &Path> = site
@@ -222,10 +228,13 @@ fn check_slugs(
         .filter(|r| !changed.contains(&r.source))
         .map(|r| (r.slug.as_str(), r.source.as_path()))
         .collect();
-    for (shown, report, _) in parsed {
-        let Some(report) = report else { continue };
-        if let Some(first) = owners.insert(&report.slug, shown) {
-            errors.push(duplicate_slug(shown, &report.slug, first));
+    let edited = parsed
+        .iter()
+        .filter_map(|(shown, report, _)| Some((shown, &report.as_ref()?.slug)))
+        .chain(drafts.iter().map(|(shown, slug)| (shown, slug)));
+    for (shown, slug) in edited {
+        if let Some(first) = owners.insert(slug, shown) {
+            errors.push(duplicate_slug(shown, slug, first));
         }
     }
 }

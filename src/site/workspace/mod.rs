@@ -208,8 +208,14 @@ impl Workspace {
         let changed: BTreeSet<PathBuf> =
             paths.iter().map(|p| display_path(&self.root, p)).collect();
         // Parse every changed file before touching anything.
-        let parsed = self.parse(site, &paths);
-        edits::check(&self.root, site, &changed, &parsed, &mut outcome.warnings)?;
+        let (parsed, drafts) = self.parse(site, &paths);
+        edits::check(
+            &self.root,
+            site,
+            &changed,
+            (&parsed, &drafts),
+            &mut outcome.warnings,
+        )?;
         let old_index = edits::index_by_source(site);
         if let Some(edits) = edits::body_edits(site, &old_index, &parsed) {
             return self.apply_body_edits(edits, outcome);
@@ -226,20 +232,39 @@ impl Workspace {
 
     /// Each file of `paths` parsed: its path as shown, its report (`None` when deleted, or a
     /// draft without `--drafts`) and its diagnostics.
-    fn parse(&self, site: &Site, paths: &BTreeSet<PathBuf>) -> Vec<edits::Parsed> {
-        paths
+    /// The drafts left out come back apart, for the URL-name check.
+    fn parse(
+        &self,
+        site: &Site,
+        paths: &BTreeSet<PathBuf>,
+    ) -> (Vec<edits::Parsed>, Vec<edits::LeftOutDraft>) {
+        let all: Vec<(edits::Parsed, Option<edits::LeftOutDraft>)> = paths
             .par_iter()
             .map(|path| {
                 let shown = display_path(&self.root, path);
                 if !path.is_file() {
-                    return (shown, None, Diagnostics::new());
+                    return ((shown, None, Diagnostics::new()), None);
                 }
                 let (report, diagnostics) =
                     load_file(&self.root, path, &site.vocabulary, &site.config.limits);
-                let report = report.filter(|r| self.drafts || !r.draft);
-                (shown, report, diagnostics)
+                match report {
+                    Some(r) if r.draft && !self.drafts => {
+                        let draft = (shown.clone(), r.slug);
+                        ((shown, None, diagnostics), Some(draft))
+                    }
+                    report => ((shown, report, diagnostics), None),
+                }
             })
-            .collect()
+            .collect();
+        let mut drafts = Vec::new();
+        let parsed = all
+            .into_iter()
+            .map(|(parsed, draft)| {
+                drafts.extend(draft);
+                parsed
+            })
+            .collect();
+        (parsed, drafts)
     }
 
     /// Titles and every other field are unchanged, so each report keeps its place and only its
