@@ -267,3 +267,36 @@ fn names_too_long_for_a_file_system_are_caught_by_check() {
         "{stderr}"
     );
 }
+
+/// Refuses every file, as a full disk does.
+struct FullDisk;
+
+impl fouweb::site::Sink for FullDisk {
+    fn put(&self, _: &str, _: Vec<u8>) -> std::io::Result<()> {
+        Err(std::io::Error::other("No space left on device"))
+    }
+}
+
+#[test]
+fn a_full_disk_is_one_error_not_one_per_page() {
+    let dir = common::example_site();
+    let (model, diagnostics) = fouweb::site::load(dir.path(), false, false);
+    let model = model.unwrap_or_else(|| panic!("{}", diagnostics.render()));
+    let options = fouweb::site::RenderOptions { search_page: true };
+    let errors = fouweb::site::render_into(
+        &model,
+        dir.path(),
+        Path::new("public"),
+        options,
+        &FullDisk,
+        &Default::default(),
+    )
+    .unwrap_err();
+    assert_eq!(errors.error_count(), 1, "{}", errors.render());
+    let message = &errors.items()[0].message;
+    assert!(message.contains("No space left on device"), "{message}");
+    assert!(
+        message.contains("more files could not be written"),
+        "{message}"
+    );
+}

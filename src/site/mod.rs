@@ -136,9 +136,12 @@ pub fn render_into(
     let stage = progress::start(Stage::Pages, plan.len() as u64);
     let (errors, mut bytes) = render_pages(&renderer, &plan, output, sink, &stage);
     diagnostics.extend(errors);
-    match copy_static_files(&theme, output, sink) {
-        Ok(copied) => bytes += copied,
-        Err(errors) => diagnostics.extend(errors),
+    // After failed pages the build fails anyway; copying would only repeat a write error.
+    if !diagnostics.has_errors() {
+        match copy_static_files(&theme, output, sink) {
+            Ok(copied) => bytes += copied,
+            Err(errors) => diagnostics.extend(errors),
+        }
     }
     drop(stage);
     if diagnostics.has_errors() {
@@ -161,18 +164,24 @@ fn render_pages(
     sink: &impl Sink,
     progress: &progress::Running,
 ) -> (Diagnostics, u64) {
+    /// Why a page failed: its template, or writing it (where one cause, such as a full disk,
+    /// fails every page alike).
+    enum Failed {
+        Render(Diagnostic),
+        Write(Diagnostic),
+    }
     let timings = Timings::from_env();
     let render = |page: PageKind| {
         let t0 = Instant::now();
-        let (path, bytes) = renderer.render(page)?;
+        let (path, bytes) = renderer.render(page).map_err(Failed::Render)?;
         let t1 = Instant::now();
         let len = bytes.len();
         sink.put(&path, bytes)
-            .map_err(|e| io_error(output, &path, e))?;
+            .map_err(|e| Failed::Write(io_error(output, &path, e)))?;
         timings.record(page, t1 - t0, t1.elapsed(), len);
         Ok(len as u64)
     };
-    let results: Vec<Result<u64, Diagnostic>> = plan
+    let results: Vec<Result<u64, Failed>> = plan
         .par_iter()
         .map(|&page| {
             let result = render(page);
@@ -182,12 +191,23 @@ fn render_pages(
         .collect();
     timings.print();
     let mut diagnostics = Diagnostics::new();
-    let mut bytes = 0;
+    let (mut bytes, mut first_write_error, mut more_write_errors) = (0, None, 0);
     for r in results {
         match r {
             Ok(n) => bytes += n,
-            Err(d) => diagnostics.push(d),
+            Err(Failed::Render(d)) => diagnostics.push(d),
+            Err(Failed::Write(d)) if first_write_error.is_none() => first_write_error = Some(d),
+            Err(Failed::Write(_)) => more_write_errors += 1,
         }
+    }
+    // One message for a disk that is full or gone, not one per page.
+    if let Some(mut d) = first_write_error {
+        if more_write_errors > 0 {
+            d.message.push_str(&format!(
+                " (and {more_write_errors} more files could not be written)"
+            ));
+        }
+        diagnostics.push(d);
     }
     (diagnostics, bytes)
 }
