@@ -142,6 +142,7 @@ fn too_many_methods(root: &Path, report: &Report, name: &str, limits: &Limits) -
         "each such method gets a page of its own: add the methods to vocabulary/methods.yaml (with aliases for other spellings), {}",
         raise("unknown_methods", limit.saturating_mul(2))
     );
+    // Only to find the line: a file that cannot be read again gets the error without one.
     let text = std::fs::read_to_string(root.join(&report.source)).unwrap_or_default();
     let text =
         crate::text::publishable(text.strip_prefix('\u{feff}').unwrap_or(&text)).into_owned();
