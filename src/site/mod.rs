@@ -1,6 +1,7 @@
 //! From a site folder to a finished site: load → model → plan → render → build (write).
 
 mod build;
+mod charts;
 mod data;
 pub mod deps;
 mod location;

@@ -4,7 +4,9 @@
 //
 // Steps: {goto}, {waitFor, state?}, {waitForFunction}, {type, text}, {fill, text}, {click},
 // {press}, {write, content}, {rename: [from, to]}, {remove}, {sleep}, {probe: "search"},
-// {eval}, {title}, {netReset}, {net} (requests and bytes fetched since the last netReset). Every step may carry a `timeout` in milliseconds.
+// {eval}, {title}, {netReset}, {net} (requests and bytes fetched since the last netReset),
+// {viewport: [width, height]}, {screenshot: path, selector?} (a PNG of the page or of the
+// first element matching selector). Every step may carry a `timeout` in milliseconds.
 
 import { chromium } from "playwright-core";
 import { promises as fs } from "node:fs";
@@ -125,6 +127,11 @@ for (const [i, step] of steps.entries()) {
     } else if (step.net !== undefined) {
       await Promise.all(pendingSizes.splice(0));
       results.push({ ...net });
+    } else if (step.viewport !== undefined) {
+      await page.setViewportSize({ width: step.viewport[0], height: step.viewport[1] });
+    } else if (step.screenshot !== undefined) {
+      const target = step.selector ? page.locator(step.selector).first() : page;
+      await target.screenshot({ path: step.screenshot, timeout });
     } else if (step.title !== undefined) {
       results.push(await page.title());
     } else {

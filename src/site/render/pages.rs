@@ -87,6 +87,7 @@ impl Renderer<'_> {
             methods => methods,
             counties => counties,
             years => self.counted_years(),
+            map => self.home_map(),
         }
     }
 
@@ -118,6 +119,7 @@ impl Renderer<'_> {
                     kind => &method.kind,
                     description => &method.description,
                     counties => self.counties_among(reports).len(),
+                    sparkline => self.sparkline(reports),
                     ..self.views.methods[m].clone()
                 }
             })
@@ -151,11 +153,14 @@ impl Renderer<'_> {
                 context! { url => url, ..counted(&self.views.counties[c.0 as usize], n) }
             })
             .collect();
+        let (map, grid) = self.method_charts(m);
         context! {
             method => info,
             counties => counties,
             municipalities => self.kommuner_among(reports),
             timeline => self.timeline(reports),
+            map => map,
+            grid => grid,
         }
     }
 
@@ -220,11 +225,14 @@ impl Renderer<'_> {
                 |(i, s)| context! { name => &s.name, count => site.taxonomy.by_subregion[i].len() },
             )
             .collect();
+        let (map, grid) = self.county_charts(c);
         context! {
             county => counted(county, reports.len()),
             methods => self.methods_among(reports),
             municipalities => self.kommuner_among(reports),
             subregions => subregions,
+            map => map,
+            grid => grid,
         }
     }
 
@@ -240,7 +248,11 @@ impl Renderer<'_> {
         if !summary {
             return context! { municipality => info };
         }
-        context! { municipality => info, methods => self.methods_among(reports) }
+        context! {
+            municipality => info,
+            methods => self.methods_among(reports),
+            locator => self.municipality_locator(k),
+        }
     }
 
     fn year(&self, y: u16, summary: bool) -> Value {
