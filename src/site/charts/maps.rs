@@ -9,9 +9,12 @@ use super::geometry::{Bounds, Frame};
 use super::mapdata::{MapData, Shape};
 
 /// Units of the longer side of each kind of map (coordinates are whole units).
-const NATIONAL_UNITS: f64 = 1200.0;
+const NATIONAL_UNITS: f64 = 750.0;
 const ZOOM_UNITS: f64 = 1000.0;
-const LOCATOR_UNITS: f64 = 600.0;
+const LOCATOR_UNITS: f64 = 400.0;
+/// Points closer than this many units to the last one drawn are left out of the national
+/// maps (about a pixel at their display size), which keeps a page's map near 8 KB.
+const NATIONAL_TOLERANCE: u32 = 2;
 /// The margin around a zoomed county, as a share of its longer side.
 const ZOOM_MARGIN: f64 = 0.06;
 /// Display size in CSS pixels of the longer side (the `width`/`height` attributes, for pages
@@ -97,7 +100,7 @@ impl MapView {
 
 /// The counties of Sweden shaded by their counts (`areas` are counties).
 pub fn national(map: &MapData, areas: &[Area]) -> MapView {
-    let frame = Frame::fit(map.bounds, NATIONAL_UNITS).simplified(1);
+    let frame = Frame::fit(map.bounds, NATIONAL_UNITS).simplified(NATIONAL_TOLERANCE);
     let classes = Classes::new(areas.iter().map(|a| a.count));
     let mut view = MapView::new(frame, NATIONAL_PX);
     for area in areas {
@@ -153,7 +156,7 @@ fn zoom_box(map: &MapData, outline: &Shape, kommuner: &[Area]) -> Bounds {
 /// no shape for the kommun.
 pub fn locator(map: &MapData, counties: &[Area], county: &str, kommun: &Area) -> Option<MapView> {
     let place = map.municipality(kommun.code)?;
-    let frame = Frame::fit(map.bounds, LOCATOR_UNITS).simplified(1);
+    let frame = Frame::fit(map.bounds, LOCATOR_UNITS).simplified(NATIONAL_TOLERANCE);
     let mut view = MapView::new(frame, LOCATOR_PX);
     for area in counties {
         if let Some(shape) = map.county(area.code) {
@@ -167,7 +170,7 @@ pub fn locator(map: &MapData, counties: &[Area], county: &str, kommun: &Area) ->
     }
     view.draw(&frame, place, kommun, Role::Place, 0);
     let (x, y) = frame.units(place.label_at);
-    view.marker = Some((x, y, 14));
+    view.marker = Some((x, y, 10));
     Some(view)
 }
 
@@ -192,7 +195,7 @@ mod tests {
             area("09", "Gotlands län", 0),
         ];
         let view = national(map, &areas);
-        assert_eq!(view.view_box, "0 0 500 1200");
+        assert_eq!(view.view_box, "0 0 313 750");
         assert_eq!((view.width, view.height), (250, 600));
         assert_eq!(view.shapes.len(), 2);
         assert_eq!(view.shapes[0].step, 5);
@@ -239,6 +242,6 @@ mod tests {
         let roles: Vec<Role> = view.shapes.iter().map(|s| s.role).collect();
         assert_eq!(roles, [Role::Region, Role::Context, Role::Place]);
         let (x, y, _) = view.marker.unwrap();
-        assert!(x > 0 && y > 0 && x < 250 && y < 600);
+        assert!(x > 0 && y > 0 && x < 167 && y < 400);
     }
 }
