@@ -42,13 +42,19 @@ pub struct Cell {
     pub year: u16,
     pub count: u32,
     pub ongoing: u32,
+    /// Where its square starts.
     pub x: u32,
 }
 
-/// The cells of a row in one colour step.
+/// Neighbouring years of a row in the same colour step: drawn as one element (its squares
+/// apart by the gap between columns) whose title names every year's count, which keeps a
+/// grid of many reports light.
 #[derive(Debug, Clone, Serialize)]
-pub struct CellGroup {
+pub struct Run {
     pub step: u32,
+    pub x: u32,
+    /// From the first square's start to the last one's end.
+    pub width: u32,
     pub cells: Vec<Cell>,
 }
 
@@ -61,7 +67,7 @@ pub struct RowView {
     pub y: u32,
     /// The row's reports.
     pub total: u32,
-    pub groups: Vec<CellGroup>,
+    pub runs: Vec<Run>,
     /// Every year's count, for the table.
     pub counts: Vec<u32>,
 }
@@ -92,6 +98,8 @@ pub struct GridView {
     /// Counts of the cells are of reports active in the year; those still ongoing count up
     /// to this year.
     pub current_year: u16,
+    /// Whether any cell counts ongoing work.
+    pub ongoing: bool,
 }
 
 /// The grid of `rows` over every year any row has, or `None` when no row has any.
@@ -111,6 +119,9 @@ pub fn year_grid(rows: &[GridRow], current_year: u16) -> Option<GridView> {
         .unwrap_or(0) as u32;
     let label_width = longest * UNITS_PER_CHAR + 8;
     let x_of = |year: u16| label_width + u32::from(year - first) * CELL;
+    let ongoing = rows
+        .iter()
+        .any(|r| r.per_year.values().any(|a| a.ongoing > 0));
     let rows: Vec<RowView> = rows
         .iter()
         .enumerate()
@@ -132,6 +143,7 @@ pub fn year_grid(rows: &[GridRow], current_year: u16) -> Option<GridView> {
         rows,
         legend: classes.legend(),
         current_year,
+        ongoing,
     })
 }
 
@@ -142,17 +154,27 @@ fn row_view(
     classes: &Classes,
     x_of: impl Fn(u16) -> u32,
 ) -> RowView {
-    let mut groups: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
+    let mut runs: Vec<Run> = Vec::new();
     for (&year, active) in row.per_year.iter().filter(|(_, a)| a.count > 0) {
-        groups
-            .entry(classes.step(active.count))
-            .or_default()
-            .push(Cell {
-                year,
-                count: active.count,
-                ongoing: active.ongoing,
-                x: x_of(year),
-            });
+        let step = classes.step(active.count);
+        let cell = Cell {
+            year,
+            count: active.count,
+            ongoing: active.ongoing,
+            x: x_of(year),
+        };
+        match runs.last_mut() {
+            Some(run) if run.step == step && run.x + run.width + (CELL - SQUARE) == cell.x => {
+                run.width += CELL;
+                run.cells.push(cell);
+            }
+            _ => runs.push(Run {
+                step,
+                x: cell.x,
+                width: SQUARE,
+                cells: vec![cell],
+            }),
+        }
     }
     let counts: Vec<u32> = years
         .iter()
@@ -164,10 +186,7 @@ fn row_view(
         url: row.url.clone(),
         y,
         total: row.total,
-        groups: groups
-            .into_iter()
-            .map(|(step, cells)| CellGroup { step, cells })
-            .collect(),
+        runs,
         counts,
     }
 }
@@ -228,11 +247,29 @@ mod tests {
         assert_eq!(grid.rows[0].counts, [1, 0, 4]);
         assert_eq!(grid.rows[1].y, HEADER + CELL);
         let cells: Vec<(u16, u32)> = grid.rows[0]
-            .groups
+            .runs
             .iter()
             .flat_map(|g| g.cells.iter().map(|c| (c.year, c.x)))
             .collect();
         assert_eq!(cells, [(2010, 18), (2012, 42)]);
+    }
+
+    #[test]
+    fn neighbouring_years_in_one_step_are_one_run() {
+        let rows = [row(
+            "Ab",
+            &[(2010, 1), (2011, 1), (2012, 9), (2014, 9), (2015, 9)],
+        )];
+        let grid = year_grid(&rows, 2020).unwrap();
+        let runs: Vec<(u32, u32, usize)> = grid.rows[0]
+            .runs
+            .iter()
+            .map(|r| (r.x, r.width, r.cells.len()))
+            .collect();
+        // 2010–2011 (step of 1), 2012 (step of 9), a gap in 2013, 2014–2015.
+        assert_eq!(runs, [(18, 22, 2), (42, 10, 1), (66, 22, 2)]);
+        assert_eq!(grid.rows[0].runs[0].step, grid.rows[0].runs[0].step);
+        assert_ne!(grid.rows[0].runs[0].step, grid.rows[0].runs[1].step);
         assert!(year_grid(&[row("Ef", &[])], 2020).is_none());
     }
 

@@ -52,9 +52,13 @@ pub fn sparkline(per_year: &BTreeMap<u16, u32>, first: u16, last: u16) -> Option
     }
     for &(_, n) in &years[1..] {
         let dy = y_of(n) - previous;
-        // A minus sign separates numbers by itself.
-        let gap = if dy < 0 { "" } else { " " };
-        let _ = write!(d, "l{STEP}{gap}{dy}");
+        if dy == 0 {
+            let _ = write!(d, "h{STEP}");
+        } else {
+            // A minus sign separates numbers by itself.
+            let gap = if dy < 0 { "" } else { " " };
+            let _ = write!(d, "l{STEP}{gap}{dy}");
+        }
         previous += dy;
     }
     let width = (years.len() as u32 - 1).max(1) * STEP;
@@ -81,6 +85,8 @@ mod tests {
         let line = sparkline(&per_year, 2010, 2013).unwrap();
         assert_eq!(line.view_box, "0 0 12 20");
         assert_eq!(line.d, "M0 20l4-9l4-10l4 19");
+        let flat = sparkline(&BTreeMap::from([(2011, 1), (2012, 1)]), 2010, 2013).unwrap();
+        assert_eq!(flat.d, "M0 20l4-19h4l4 19");
         assert_eq!((line.peak_year, line.peak), (2012, 4));
         assert_eq!(line.years, [(2010, 0), (2011, 2), (2012, 4), (2013, 0)]);
         assert!(sparkline(&BTreeMap::new(), 2010, 2013).is_none());
