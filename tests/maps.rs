@@ -348,11 +348,44 @@ fn every_chart_link_is_reached_with_tab_and_shows_its_focus() {
 }
 
 /// The README's screenshots of a method page's map and timeline (not run by `cargo test`):
-/// `cargo test --test maps -- --ignored screenshots`.
+/// `cargo test --test maps -- --ignored screenshots`. The example site plus made-up BRA
+/// reports, more in some counties and years than in others, so that every class shows.
 #[test]
 #[ignore]
 fn screenshots() {
     let site = common::example_site();
+    let counties = [
+        "Stockholm",
+        "Uppsala",
+        "Östergötland",
+        "Jönköping",
+        "Kronoberg",
+        "Skåne",
+        "Halland",
+        "Västra Götaland",
+        "Värmland",
+        "Örebro",
+        "Dalarna",
+        "Gävleborg",
+        "Jämtland",
+        "Norrbotten",
+    ];
+    for i in 0..240usize {
+        // County k gets about k + 1 shares; the years gather around 2014.
+        let k = (i * 7 + i / 13) % 105;
+        let county = counties[(((8 * k + 1) as f64).sqrt() as usize - 1) / 2 % counties.len()];
+        let start = 2008 + (i * 5 % 11) + (i % 3);
+        let period = if i % 17 == 0 {
+            format!("{{ start: {start}-03 }}")
+        } else {
+            format!("{start}–{}", start + i % 4)
+        };
+        std::fs::write(
+            site.path().join(format!("content/demo-{i:03}.md")),
+            format!("---\ntitle: Demo {i:03}\ncounty: {county}\nmethods: [BRA]\nperiod: {period}\n---\n\nText.\n"),
+        )
+        .unwrap();
+    }
     let public = common::build(site.path());
     let host = StaticHost::start(&public);
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
