@@ -280,12 +280,9 @@ mod tests {
         assert_eq!(cut(long).chars().count(), LABEL_CHARS + 1);
         assert!(cut(long).ends_with('…'));
         let years: Vec<u16> = (2008..=2026).collect();
-        let shown: Vec<u16> = ticks(&years, |y| u32::from(y))
-            .iter()
-            .map(|t| t.year)
-            .collect();
+        let shown: Vec<u16> = ticks(&years, u32::from).iter().map(|t| t.year).collect();
         assert_eq!(shown, [2010, 2015, 2020, 2025]);
-        let short: Vec<u16> = ticks(&[2011, 2012], |y| u32::from(y))
+        let short: Vec<u16> = ticks(&[2011, 2012], u32::from)
             .iter()
             .map(|t| t.year)
             .collect();

@@ -8,20 +8,40 @@ use super::classes::{Class, Classes};
 use super::geometry::{Bounds, Frame};
 use super::mapdata::{MapData, Shape};
 
-/// Units of the longer side of each kind of map (coordinates are whole units).
-const NATIONAL_UNITS: f64 = 750.0;
-const ZOOM_UNITS: f64 = 1000.0;
-const LOCATOR_UNITS: f64 = 400.0;
-/// Points closer than this many units to the last one drawn are left out of the national
-/// maps (about a pixel at their display size), which keeps a page's map near 8 KB.
-const NATIONAL_TOLERANCE: u32 = 2;
+/// How each kind of map is drawn: the units of its longer side (coordinates are whole units),
+/// points closer than `tolerance` units to the last one drawn left out (about a pixel at the
+/// national maps' display size, which keeps such a map near 8 KB), and the display size in
+/// CSS pixels of the longer side (the `width`/`height` attributes, for pages read without the
+/// stylesheet).
+struct Scale {
+    units: f64,
+    tolerance: u32,
+    px: u32,
+}
+
+const NATIONAL: Scale = Scale {
+    units: 750.0,
+    tolerance: 2,
+    px: 600,
+};
+const ZOOM: Scale = Scale {
+    units: 1000.0,
+    tolerance: 0,
+    px: 480,
+};
+const LOCATOR: Scale = Scale {
+    units: 400.0,
+    tolerance: 2,
+    px: 220,
+};
 /// The margin around a zoomed county, as a share of its longer side.
 const ZOOM_MARGIN: f64 = 0.06;
-/// Display size in CSS pixels of the longer side (the `width`/`height` attributes, for pages
-/// read without the stylesheet).
-const NATIONAL_PX: u32 = 600;
-const ZOOM_PX: u32 = 480;
-const LOCATOR_PX: u32 = 220;
+
+impl Scale {
+    fn frame(&self, source: Bounds) -> Frame {
+        Frame::fit(source, self.units).simplified(self.tolerance)
+    }
+}
 
 /// A county or kommun a map shows: its SCB code, name, report count and link.
 #[derive(Debug, Clone)]
@@ -100,9 +120,9 @@ impl MapView {
 
 /// The counties of Sweden shaded by their counts (`areas` are counties).
 pub fn national(map: &MapData, areas: &[Area]) -> MapView {
-    let frame = Frame::fit(map.bounds, NATIONAL_UNITS).simplified(NATIONAL_TOLERANCE);
+    let frame = NATIONAL.frame(map.bounds);
     let classes = Classes::new(areas.iter().map(|a| a.count));
-    let mut view = MapView::new(frame, NATIONAL_PX);
+    let mut view = MapView::new(frame, NATIONAL.px);
     for area in areas {
         if let Some(shape) = map.county(area.code) {
             view.draw(&frame, shape, area, Role::Area, classes.step(area.count));
@@ -123,9 +143,9 @@ pub fn county(
 ) -> Option<MapView> {
     let outline = map.county(county)?;
     let source = zoom_box(map, outline, kommuner);
-    let frame = Frame::fit(source, ZOOM_UNITS);
+    let frame = ZOOM.frame(source);
     let classes = Classes::new(kommuner.iter().map(|a| a.count));
-    let mut view = MapView::new(frame, ZOOM_PX);
+    let mut view = MapView::new(frame, ZOOM.px);
     for area in neighbours.iter().filter(|a| a.code != county) {
         if let Some(shape) = map.county(area.code) {
             if shape.bounds.intersects(&source) {
@@ -156,8 +176,8 @@ fn zoom_box(map: &MapData, outline: &Shape, kommuner: &[Area]) -> Bounds {
 /// no shape for the kommun.
 pub fn locator(map: &MapData, counties: &[Area], county: &str, kommun: &Area) -> Option<MapView> {
     let place = map.municipality(kommun.code)?;
-    let frame = Frame::fit(map.bounds, LOCATOR_UNITS).simplified(NATIONAL_TOLERANCE);
-    let mut view = MapView::new(frame, LOCATOR_PX);
+    let frame = LOCATOR.frame(map.bounds);
+    let mut view = MapView::new(frame, LOCATOR.px);
     for area in counties {
         if let Some(shape) = map.county(area.code) {
             let role = if area.code == county {
