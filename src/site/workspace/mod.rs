@@ -18,7 +18,7 @@ use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::theme::Theme;
 
 use super::deps::pages_of_report;
-use super::model::Site;
+use super::model::{ReportIdx, Site};
 use super::plan::{PageKind, RenderOptions};
 use super::render::Renderer;
 use super::{load, render_into, CardCache, MemorySite, Urls};
@@ -281,7 +281,7 @@ impl Workspace {
         for (i, new) in edits {
             self.report_changes.changed.insert(new.slug.clone());
             site.reports[i] = new;
-            pages.insert(PageKind::Report(i as u32));
+            pages.insert(PageKind::Report(ReportIdx::at(i)));
         }
         self.render_pages(&pages, Vec::new(), outcome)
     }
@@ -344,13 +344,13 @@ impl Workspace {
             let Some(r) = new_site.reports.iter().position(|r| &r.source == source) else {
                 continue;
             };
-            pages.extend(pages_of_report(new_site, r as u32));
+            pages.extend(pages_of_report(new_site, ReportIdx::at(r)));
         }
         for &m in renamed_methods {
             for &r in &new_site.taxonomy.by_method[m] {
                 pages.extend(pages_of_report(new_site, r));
                 // Search finds reports by their methods' names too.
-                let slug = &new_site.reports[r as usize].slug;
+                let slug = &new_site.report(r).slug;
                 self.report_changes.changed.insert(slug.clone());
             }
         }
