@@ -77,6 +77,8 @@ fn check_edit_in(
         ..ChangeSet::default()
     });
     assert!(outcome.errors.is_none(), "{:?}", outcome.errors);
+    // The files that list every report are rendered when asked for.
+    workspace.render_stale().unwrap();
     let served: BTreeMap<String, Vec<u8>> = workspace
         .files()
         .iter()
