@@ -125,7 +125,7 @@ impl Workspace {
         }
         let pages = std::mem::take(&mut self.stale);
         let mut scratch = Outcome::default();
-        let rendered = self.render_now(&pages, Vec::new(), &mut scratch);
+        let rendered = self.render_pages(&pages, Vec::new(), &mut scratch);
         if rendered.is_err() {
             self.stale = pages;
         }
@@ -256,6 +256,7 @@ impl Workspace {
         let (new_site, renamed_methods) = self.rebuild_model(old_site, &changed, parsed);
         let (pages, gone) = self.pages_after_edit(&new_site, &changed, &renamed_methods, old_pages);
         self.site = Some(new_site);
+        let pages = self.defer_on_request(pages);
         self.render_pages(&pages, gone, outcome)
     }
 
@@ -396,23 +397,18 @@ impl Workspace {
         (pages, gone)
     }
 
-    /// Renders `pages` of the current site after an edit, except those of [`ON_REQUEST`], which
-    /// are marked stale instead.
-    fn render_pages(
-        &mut self,
-        pages: &BTreeSet<PageKind>,
-        gone: Vec<String>,
-        outcome: &mut Outcome,
-    ) -> Result<(), Diagnostics> {
-        let (later, now): (BTreeSet<PageKind>, BTreeSet<PageKind>) =
-            pages.iter().partition(|page| ON_REQUEST.contains(page));
+    /// `pages` without those of [`ON_REQUEST`], which are marked stale instead.
+    fn defer_on_request(&mut self, pages: BTreeSet<PageKind>) -> BTreeSet<PageKind> {
+        let (later, now): (BTreeSet<PageKind>, BTreeSet<PageKind>) = pages
+            .into_iter()
+            .partition(|page| ON_REQUEST.contains(page));
         self.stale.extend(later);
-        self.render_now(&now, gone, outcome)
+        now
     }
 
     /// Renders `pages` of the current site into a new file map, without the files of `gone`
     /// (unless rendered anew).
-    fn render_now(
+    fn render_pages(
         &mut self,
         pages: &BTreeSet<PageKind>,
         gone: Vec<String>,
