@@ -87,7 +87,11 @@ impl Renderer<'_> {
 
     /// Reports, newest first: latest start, then latest end.
     pub(super) fn newest(&self, limit: usize) -> Vec<ReportIdx> {
-        let mut order: Vec<ReportIdx> = (0..self.site.reports.len() as ReportIdx).collect();
+        self.newest_of((0..self.site.reports.len() as ReportIdx).collect(), limit)
+    }
+
+    /// The `limit` newest of `order`, newest first (the order of [`Self::newest`]).
+    pub(super) fn newest_of(&self, mut order: Vec<ReportIdx>, limit: usize) -> Vec<ReportIdx> {
         order.sort_by(|&a, &b| {
             let (pa, pb) = (
                 &self.site.reports[a as usize].period,
