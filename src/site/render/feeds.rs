@@ -40,7 +40,7 @@ impl Renderer<'_> {
 
     /// A report as a feed entry: its card and when its project started.
     fn entry(&self, r: ReportIdx) -> Value {
-        let p = &self.site.reports[r as usize].period;
+        let p = &self.site.report(r).period;
         let updated = format!("{}-01T00:00:00Z", p.start);
         context! { updated => updated, ..self.card(r) }
     }

@@ -91,7 +91,7 @@ impl Renderer<'_> {
     }
 
     fn report(&self, r: ReportIdx) -> Value {
-        let report = &self.site.reports[r as usize];
+        let report = self.site.report(r);
         let full = context! {
             body => Value::from_safe_string(markdown::to_html(&report.body)),
             outcomes => &report.outcomes,

@@ -11,7 +11,7 @@ use crate::diagnostics::Diagnostics;
 use crate::vocabulary::{CountyIdx, KommunIdx, MethodId};
 
 use super::super::deps::pages_of_report;
-use super::super::model::{Site, SiteMethodIdx};
+use super::super::model::{ReportIdx, Site, SiteMethodIdx};
 use super::super::plan::{List, PageKind, Urls};
 
 /// A changed report file as shown in messages, its new version (`None` when deleted or a
@@ -90,7 +90,7 @@ pub(super) fn old_pages(
         let Some(&i) = old_index.get(shown.as_path()) else {
             continue;
         };
-        for page in pages_of_report(site, i as u32) {
+        for page in pages_of_report(site, ReportIdx::at(i)) {
             if seen.insert(page) {
                 let path = urls.output_path(&urls.of(site, page));
                 pages.push((key_of(site, page), path));
@@ -137,7 +137,7 @@ fn key_of(site: &Site, page: PageKind) -> PageKey {
         return PageKey::List(list_key(site, list), n);
     }
     match page {
-        PageKind::Report(r) => PageKey::Report(site.reports[r as usize].slug.clone()),
+        PageKind::Report(r) => PageKey::Report(site.report(r).slug.clone()),
         PageKind::TermFeed(term) => PageKey::Feed(list_key(site, term.list())),
         other => PageKey::Stable(other),
     }
@@ -157,7 +157,11 @@ fn list_key(site: &Site, list: List) -> ListKey {
 
 /// The page `key` names in `site`, if it still has one: a page of a list only while the list
 /// exists and has that many pages.
-pub(super) fn resolve(site: &Site, slugs: &HashMap<&str, u32>, key: &PageKey) -> Option<PageKind> {
+pub(super) fn resolve(
+    site: &Site,
+    slugs: &HashMap<&str, ReportIdx>,
+    key: &PageKey,
+) -> Option<PageKind> {
     match key {
         PageKey::Stable(page) => Some(*page),
         PageKey::Report(slug) => slugs.get(slug.as_str()).map(|&r| PageKind::Report(r)),
