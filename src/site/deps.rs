@@ -10,18 +10,21 @@ use super::render::RELATED_WINDOW;
 /// Every page whose content depends on report `r` of `site`.
 ///
 /// That is its own page; the pages of the lists it is in (all reports, its methods, counties,
-/// kommuner, years and method × county pairs: see [`list_pages`]); the pages that count every
-/// report (overview, catalogues, matrix, feed, sitemap, open data); and the report pages that may show it among their related reports (those near
-/// it in one of its methods' lists). The search page is named when the report uses a method
+/// kommuner, years and method × county pairs: see [`list_pages`]); the feeds of its methods,
+/// counties and kommuner; the pages that count every report (overview, catalogues, matrix,
+/// feed, sitemap, open data); and the report pages that may show it among their related
+/// reports (those near it in one of its methods' lists). The search page is named when the report uses a method
 /// that is not in the vocabulary (a build without that page skips it).
 pub fn pages_of_report(site: &Site, r: ReportIdx) -> BTreeSet<PageKind> {
-    let report = &site.reports[r as usize];
+    let report = site.report(r);
     let mut pages: BTreeSet<PageKind> = SITE_WIDE.into();
     pages.insert(PageKind::Report(r));
     for list in lists_of_report(site, r) {
         list_pages(site, list, r, &mut pages);
+        // A term's feed lists its newest reports: any of them may be this one.
+        pages.extend(list.term().map(PageKind::TermFeed));
     }
-    for &m in &site.report_methods[r as usize] {
+    for &m in &site.report_methods[r.position()] {
         // The search page lists every method of the site, including those only reports name.
         if !site.method(m).known {
             pages.insert(PageKind::Search);
@@ -53,8 +56,8 @@ pub fn pages_of_report(site: &Site, r: ReportIdx) -> BTreeSet<PageKind> {
 
 /// Every list report `r` of `site` is in.
 fn lists_of_report(site: &Site, r: ReportIdx) -> Vec<List> {
-    let report = &site.reports[r as usize];
-    let methods = &site.report_methods[r as usize];
+    let report = site.report(r);
+    let methods = &site.report_methods[r.position()];
     let mut lists = vec![List::Reports];
     lists.extend(methods.iter().map(|&m| List::Method(m)));
     lists.extend(report.counties.iter().map(|&c| List::County(c)));

@@ -21,7 +21,7 @@ pub use model::{
     collation_key, ReportChanges, ReportIdx, Site, SiteMethod, SiteMethodIdx, Taxonomy,
 };
 pub use output::{Staging, MARKER};
-pub use plan::{full_plan, List, PageKind, RenderOptions, Urls};
+pub use plan::{full_plan, List, PageKind, RenderOptions, Term, Urls};
 pub use render::{CardCache, Renderer};
 
 use crate::config::SiteConfig;

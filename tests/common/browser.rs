@@ -1,5 +1,6 @@
-//! Helpers of the real-browser tests (tests/browser.rs, tests/maps.rs): a static web server
-//! and the Chromium driver (tests/browser/driver.mjs).
+//! The browser tests' harness: a static web server for a built site, and Debian's headless
+//! Chromium driven by tests/browser/driver.mjs (playwright-core) through a list of steps.
+//! `bash tests/setup` installs what it needs.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -52,10 +53,14 @@ impl Drop for StaticHost {
 pub fn drive(steps: Value) -> Vec<Value> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let packages = ["playwright-core", "axe-core"];
     assert!(
-        Path::new(&chromium).exists() && dir.join("node_modules/playwright-core").exists(),
-        "the browser tests need Debian's Chromium ({chromium}) and playwright-core: run `bash tests/setup`, \
-         or `apt-get install chromium` and `npm ci --prefix tests/browser`"
+        Path::new(&chromium).exists()
+            && packages
+                .iter()
+                .all(|p| dir.join("node_modules").join(p).exists()),
+        "the browser tests need Debian's Chromium ({chromium}), playwright-core and axe-core: run \
+         `bash tests/setup`, or `apt-get install chromium` and `npm ci --prefix tests/browser`"
     );
     let out = Command::new("node")
         .arg(dir.join("driver.mjs"))

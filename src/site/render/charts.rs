@@ -159,7 +159,7 @@ impl Renderer<'_> {
         let site = self.site;
         let mut per_year: BTreeMap<u16, Active> = BTreeMap::new();
         for &r in reports {
-            let period = &site.reports[r as usize].period;
+            let period = &site.report(r).period;
             let years = period.years(site.current_year);
             let last = *years.end();
             for y in years {
