@@ -165,7 +165,7 @@ mod tests {
         let node = Node::Seq(vec![
             Node::Str("ab".into()),
             Node::Map(vec![("nyckel".into(), Node::Str("abcd".into()))]),
-            Node::Int(123_456_789),
+            Node::Int(crate::yaml::Written::new(123_456_789, "123456789")),
         ]);
         assert_eq!(longest_text(&node), Some(6));
         assert_eq!(longest_text(&Node::Null), None);

@@ -9,6 +9,7 @@ pub mod period;
 mod report;
 mod scaffold;
 mod split;
+mod values;
 
 pub use limits::check_unknown_methods;
 pub use loader::{discover, duplicate_slug, is_report_path, load_file, load_reports};
