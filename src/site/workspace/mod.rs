@@ -24,6 +24,7 @@ use super::render::Renderer;
 use super::{load, render_into, CardCache, MemorySite, Urls};
 
 mod changes;
+mod drafts;
 mod edits;
 
 pub use super::model::ReportChanges;
@@ -46,6 +47,8 @@ pub struct Workspace {
     report_changes: ReportChanges,
     /// Report cards kept across rebuilds (see [`CardCache`]).
     cards: CardCache,
+    /// The URL names of the drafts left out (none with `--drafts`).
+    kept_drafts: drafts::KeptDrafts,
 }
 
 impl Workspace {
@@ -61,6 +64,7 @@ impl Workspace {
         };
         let cards = CardCache::default();
         let files = render_all(&site, root, options, &cards)?;
+        let kept_drafts = kept_drafts(root, drafts, &site);
         let workspace = Workspace {
             root: root.to_path_buf(),
             drafts,
@@ -71,6 +75,7 @@ impl Workspace {
             errors: None,
             report_changes: ReportChanges::default(),
             cards,
+            kept_drafts,
         };
         Ok((workspace, diagnostics))
     }
@@ -154,6 +159,7 @@ impl Workspace {
         outcome.rendered = files.len();
         outcome.content_changed = true;
         self.files = Arc::new(files);
+        self.kept_drafts = kept_drafts(&self.root, self.drafts, &site);
         self.site = Some(site);
         self.report_changes.everything = true;
         Ok(())
@@ -213,9 +219,10 @@ impl Workspace {
             &self.root,
             site,
             &changed,
-            (&parsed, &drafts),
+            (&parsed, &drafts, &self.kept_drafts),
             &mut outcome.warnings,
         )?;
+        drafts::update(&mut self.kept_drafts, &changed, &drafts);
         let old_index = edits::index_by_source(site);
         if let Some(edits) = edits::body_edits(site, &old_index, &parsed) {
             return self.apply_body_edits(edits, outcome);
@@ -428,6 +435,13 @@ impl Workspace {
             .collect();
         found.symmetric_difference(&known).cloned().collect()
     }
+}
+
+fn kept_drafts(root: &Path, drafts: bool, site: &Site) -> drafts::KeptDrafts {
+    if drafts {
+        return drafts::KeptDrafts::new();
+    }
+    drafts::left_out(root, site)
 }
 
 fn render_all(
