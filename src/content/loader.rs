@@ -158,7 +158,9 @@ pub fn load_file(
         text,
         locator: Locator::new(doc.yaml, doc.yaml_line),
     };
-    if let Err(d) = super::limits::check_parts(&source, &doc, limits) {
+    if let Err(d) = super::limits::check_parts(&source, &doc, limits)
+        .and_then(|()| super::limits::check_body(&source, &doc, limits))
+    {
         diagnostics.push(d);
         return (None, diagnostics);
     }
