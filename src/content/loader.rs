@@ -32,14 +32,18 @@ pub fn is_report_path(relative: &Path) -> bool {
 /// Every report file under `content_dir`, sorted by path.
 pub fn discover(content_dir: &Path, diagnostics: &mut Diagnostics, root: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
+    // Links are followed while they stay inside the site (crate::links).
+    let resolved = crate::links::resolved_root(root);
+    let mut skipped = Vec::new();
     let walker = WalkDir::new(content_dir)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0 || {
-                let name = e.file_name().to_string_lossy();
-                !(name.starts_with('_') || name.starts_with('.'))
-            }
+            e.depth() == 0
+                || !{
+                    let name = e.file_name().to_string_lossy();
+                    name.starts_with('_') || name.starts_with('.')
+                } && crate::links::followed(root, &resolved, e, &mut skipped)
         });
     for entry in walker {
         match entry {
@@ -61,6 +65,9 @@ pub fn discover(content_dir: &Path, diagnostics: &mut Diagnostics, root: &Path) 
                 );
             }
         }
+    }
+    for warning in skipped {
+        diagnostics.push(warning);
     }
     files.sort();
     files
