@@ -146,9 +146,26 @@ pub fn load_file(
             return (None, diagnostics);
         }
     };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    read_report(&shown, text, &stem, vocabulary, limits)
+}
+
+/// Reads one report from its text: `shown` is its path as shown in messages, `stem` its file
+/// name without `.md` (the default URL name). What [`load_file`] does once the file is read.
+pub fn read_report(
+    shown: &Path,
+    text: &str,
+    stem: &str,
+    vocabulary: &Vocabulary,
+    limits: &Limits,
+) -> (Option<Report>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(first) = crate::text::first_unpublishable(text) {
-        diagnostics.push(unpublishable_characters(&shown, text, first));
+        diagnostics.push(unpublishable_characters(shown, text, first));
     }
     let text = crate::text::publishable(text);
     let text = lone_carriage_returns_as_line_breaks(&text);
@@ -156,12 +173,12 @@ pub fn load_file(
     let doc = match split(text) {
         Ok(doc) => doc,
         Err(err) => {
-            diagnostics.push(split_error(&shown, text, err));
+            diagnostics.push(split_error(shown, text, err));
             return (None, diagnostics);
         }
     };
     let source = Source {
-        file: &shown,
+        file: shown,
         text,
         locator: Locator::new(doc.yaml, doc.yaml_line),
     };
@@ -174,11 +191,7 @@ pub fn load_file(
     let Some(fm) = frontmatter::parse(&source, &doc, limits, &mut diagnostics) else {
         return (None, diagnostics);
     };
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let report = report::validate(&source, fm, doc.body, &stem, vocabulary, &mut diagnostics);
+    let report = report::validate(&source, fm, doc.body, stem, vocabulary, &mut diagnostics);
     (report, diagnostics)
 }
 
