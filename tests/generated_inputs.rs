@@ -200,7 +200,7 @@ fn report_file() -> impl Strategy<Value = String> {
         text(3),
     )
         .prop_map(move |(entries, eol, body, head, noise)| {
-            let yaml = entries.join(&eol);
+            let yaml = entries.join(eol);
             let head = if head { valid_head } else { "" };
             format!("---{eol}{head}{yaml}{eol}---{noise}{eol}{body}")
         })
@@ -592,6 +592,9 @@ fn html_checker_sees_attributes_the_way_a_browser_does() {
 // ---------------------------------------------------------------------------------------------
 // The long round
 
+/// A property's name, its function and how many cases it runs.
+type Target = (&'static str, fn(u32), u32);
+
 #[test]
 #[ignore = "the long round: run in release with PROPTEST_CASES (docs/robustness.md)"]
 fn long_round() {
@@ -599,7 +602,7 @@ fn long_round() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(150_000);
-    let targets: [(&str, fn(u32), u32); 10] = [
+    let targets: [Target; 10] = [
         ("splitter", splitter, cases),
         ("yaml", yaml_layer, cases),
         ("periods", periods, cases),
