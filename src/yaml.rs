@@ -193,14 +193,50 @@ fn position_in(text: &str) -> Option<(u32, u32)> {
 /// Should the second pass fail (it never has), numbers keep their canonical form.
 pub fn parse(text: &str) -> Result<Node, YamlError> {
     use serde::de::DeserializeSeed;
-    let value: serde_yaml::Value = serde_yaml::from_str(text)?;
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|e| YamlError::from(e).in_lines_of(text))?;
     let written = written::Shaped(&value).deserialize(serde_yaml::Deserializer::from_str(text));
     Ok(written.unwrap_or_else(|_| convert(value)))
 }
 
 /// Deserialises one YAML document straight into a typed value (reference data, configuration).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    Ok(serde_yaml::from_str(text)?)
+    serde_yaml::from_str(text).map_err(|e| YamlError::from(e).in_lines_of(text))
+}
+
+impl YamlError {
+    /// The position in lines as fouweb and editors count them (ended by LF, CR LF or CR):
+    /// libyaml also ends a line at NEL, LS and PS (U+0085, U+2028, U+2029), which would put
+    /// the error lines below where it is, or past the end of the file.
+    fn in_lines_of(mut self, text: &str) -> Self {
+        let (Some(line), Some(col)) = (self.line, self.col) else {
+            return self;
+        };
+        if !text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+            return self;
+        }
+        let (mut yaml_at, mut ours) = ((1u32, 1u32), (1u32, 1u32));
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if yaml_at >= (line, col) {
+                break;
+            }
+            match c {
+                '\r' | '\n' => {
+                    if c == '\r' && chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    (yaml_at, ours) = ((yaml_at.0 + 1, 1), (ours.0 + 1, 1));
+                }
+                '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                    (yaml_at, ours.1) = ((yaml_at.0 + 1, 1), ours.1 + 1);
+                }
+                _ => (yaml_at.1, ours.1) = (yaml_at.1 + 1, ours.1 + 1),
+            }
+        }
+        (self.line, self.col) = (Some(ours.0), Some(ours.1));
+        self
+    }
 }
 
 fn convert(value: serde_yaml::Value) -> Node {
@@ -446,6 +482,15 @@ mod tests {
             err.kind,
             ErrorKind::NumberTooLarge("-9223372036854775809".into())
         );
+    }
+
+    /// Found by tests/generated_inputs.rs: libyaml ends lines at NEL, LS and PS too.
+    #[test]
+    fn error_lines_count_only_lf_crlf_and_cr() {
+        let err = parse("\u{85}A[^1]: fotnot\u{85}\t").unwrap_err();
+        assert_eq!(err.line, Some(1), "{err:?}");
+        let err = parse("a: b\u{2028}c\nd: [\n").unwrap_err();
+        assert!(err.line.is_some_and(|l| l <= 3), "{err:?}");
     }
 
     #[test]
