@@ -16,7 +16,7 @@ sleep 1
 node tests/browser/driver.mjs "$(cat <<JSON
 [{"goto": "http://127.0.0.1:$port/sok/"}, {"probe": "search"}, {"net": 1}, {"netReset": 1},
  {"type": "#search-q", "text": "$word"},
- {"waitForFunction": "location.search.includes('q=$word') && document.getElementById('search-status').dataset.state === 'done'"},
+ {"waitForFunction": "location.search.includes('q=$word') && document.getElementById('search-status').dataset.state === 'done'", "timeout": 120000},
  {"sleep": 300}, {"net": 1}, {"probe": "search"}]
 JSON
 )" | python3 -c '

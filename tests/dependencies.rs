@@ -13,10 +13,10 @@ use fouweb::site::{deps, RenderOptions, Site, Urls};
 /// Output paths of the pages the map names for the report with `slug`.
 fn dependent_paths(model: &Site, slug: &str) -> BTreeSet<String> {
     let urls = Urls::new(&model.config);
-    let Some(r) = model.reports.iter().position(|r| r.slug == slug) else {
+    let Some(&r) = model.reports_by_slug().get(slug) else {
         return BTreeSet::new();
     };
-    deps::pages_of_report(model, r as u32)
+    deps::pages_of_report(model, r)
         .into_iter()
         .map(|page| urls.output_path(&urls.of(model, page)))
         .collect()
@@ -77,6 +77,8 @@ fn check_edit_in(
         ..ChangeSet::default()
     });
     assert!(outcome.errors.is_none(), "{:?}", outcome.errors);
+    // The files that list every report are rendered when asked for.
+    workspace.render_stale().unwrap();
     let served: BTreeMap<String, Vec<u8>> = workspace
         .files()
         .iter()

@@ -26,7 +26,10 @@ fn fresh(root: &Path) -> BTreeMap<String, Vec<u8>> {
     memory.into_files()
 }
 
-fn assert_same(workspace: &Workspace, what: &str) {
+/// Compares what the workspace serves with a fresh build, after rendering the files its edits
+/// left stale (as a browser asking for them would).
+fn assert_same(workspace: &mut Workspace, what: &str) {
+    workspace.render_stale().unwrap();
     let served: BTreeMap<String, Vec<u8>> = workspace
         .files()
         .iter()
@@ -77,7 +80,7 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
     let dir = common::example_site();
     let root: PathBuf = dir.path().canonicalize().unwrap();
     let (mut ws, _) = Workspace::open(&root, false, OPTIONS).unwrap();
-    assert_same(&ws, "initial");
+    assert_same(&mut ws, "initial");
     let content = root.join("content");
     let a = content.join("2015/kronoberg-bra-samtal.md");
 
@@ -88,12 +91,21 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
         out.rendered, 1,
         "a body edit re-renders only the report's page"
     );
-    assert_same(&ws, "body edit");
+    assert_same(&mut ws, "body edit");
 
     edit(&a, |t| t.replacen("title: ", "title: Ändrad – ", 1));
+    let sitemap_before = ws.files().get("sitemap.xml").cloned();
     let out = ws.apply(report(&[&a]));
     assert!(out.rendered > 1 && out.rendered < ws.files().len() / 2);
-    assert_same(&ws, "title edit");
+    // The files that list every report wait until they are asked for.
+    let stale: std::collections::BTreeSet<String> = ws.stale_paths().into_iter().collect();
+    assert_eq!(
+        stale,
+        ["data/reports.json".to_string(), "sitemap.xml".to_string()].into()
+    );
+    assert_eq!(ws.files().get("sitemap.xml").cloned(), sitemap_before);
+    assert_same(&mut ws, "title edit");
+    assert!(ws.stale_paths().is_empty());
 
     let text = std::fs::read_to_string(&a).unwrap();
     let moved = text
@@ -102,7 +114,7 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
     assert_ne!(moved, text);
     atomic_save(&a, &moved);
     ws.apply(report(&[&a]));
-    assert_same(&ws, "moved to another county by an atomic save");
+    assert_same(&mut ws, "moved to another county by an atomic save");
 
     let new = content.join("ny-rapport.md");
     std::fs::write(
@@ -111,7 +123,7 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
     )
     .unwrap();
     ws.apply(report(&[&new]));
-    assert_same(&ws, "new report with a new year and an unknown method");
+    assert_same(&mut ws, "new report with a new year and an unknown method");
 
     // Another spelling of that method, in a report earlier in title order: the cards of the
     // first report (kept between rebuilds) must follow if the method's name does.
@@ -123,21 +135,21 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
     .unwrap();
     ws.apply(report(&[&first]));
     assert_same(
-        &ws,
+        &mut ws,
         "an unknown method spelled anew, earlier in title order",
     );
     std::fs::remove_file(&first).unwrap();
     ws.apply(report(&[&first]));
-    assert_same(&ws, "that report removed again");
+    assert_same(&mut ws, "that report removed again");
 
     let renamed = content.join("omdopt.md");
     std::fs::rename(&new, &renamed).unwrap();
     ws.apply(report(&[&new, &renamed]));
-    assert_same(&ws, "renamed");
+    assert_same(&mut ws, "renamed");
 
     std::fs::remove_file(&renamed).unwrap();
     ws.apply(report(&[&renamed]));
-    assert_same(&ws, "deleted (its year and method pages go too)");
+    assert_same(&mut ws, "deleted (its year and method pages go too)");
 
     // A broken file keeps the last good site; fixing it applies everything waiting.
     let good = std::fs::read_to_string(&a).unwrap();
@@ -156,7 +168,7 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
     std::fs::write(&a, &good).unwrap();
     let out = ws.apply(report(&[&a]));
     assert!(out.errors.is_none());
-    assert_same(&ws, "fixed, with the edit made while broken");
+    assert_same(&mut ws, "fixed, with the edit made while broken");
 
     // A folder of new reports, noticed by a rescan.
     let folder = content.join("2024");
@@ -169,7 +181,7 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
         rescan_content: true,
         ..ChangeSet::default()
     });
-    assert_same(&ws, "new folder");
+    assert_same(&mut ws, "new folder");
 
     // Templates re-render everything; site.yaml rebuilds everything.
     std::fs::create_dir_all(root.join("templates")).unwrap();
@@ -186,14 +198,14 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
         templates: true,
         ..ChangeSet::default()
     });
-    assert_same(&ws, "template");
+    assert_same(&mut ws, "template");
 
     std::fs::write(root.join("site.yaml"), "title: Annan titel\n").unwrap();
     ws.apply(ChangeSet {
         everything: true,
         ..ChangeSet::default()
     });
-    assert_same(&ws, "site.yaml");
+    assert_same(&mut ws, "site.yaml");
 
     std::fs::create_dir_all(root.join("static")).unwrap();
     std::fs::write(root.join("static/style.css"), "body { color: red }\n").unwrap();
@@ -202,7 +214,7 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
         ..ChangeSet::default()
     });
     assert!(out.css_only);
-    assert_same(&ws, "stylesheet");
+    assert_same(&mut ws, "stylesheet");
 }
 
 #[test]

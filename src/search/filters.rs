@@ -93,7 +93,7 @@ impl FilterGroup {
     /// The labels of report `r`'s values in the group, as the browser bundle filters by them
     /// (county, method and municipality names; the years the report is active in).
     pub fn report_labels(self, site: &Site, r: ReportIdx) -> Vec<String> {
-        let report = &site.reports[r as usize];
+        let report = site.report(r);
         let regions = &site.vocabulary.regions;
         match self {
             FilterGroup::County => report
@@ -101,7 +101,7 @@ impl FilterGroup {
                 .iter()
                 .map(|&c| regions.county(c).name.clone())
                 .collect(),
-            FilterGroup::Method => site.report_methods[r as usize]
+            FilterGroup::Method => site.report_methods[r.position()]
                 .iter()
                 .map(|&m| site.method(m).name.clone())
                 .collect(),

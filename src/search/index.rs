@@ -154,7 +154,7 @@ fn documents_key(site: &Site, texts: &[String], meta: &IndexMeta) -> String {
         .into_par_iter()
         .map(|r| {
             let text = texts.get(r).map_or("", String::as_str);
-            let doc = document(site, &urls, &fields, text, r as ReportIdx, r as u64);
+            let doc = document(site, &urls, &fields, text, ReportIdx::at(r), r as u64);
             let mut h = DefaultHasher::new();
             tantivy::schema::Document::to_json(&doc, &schema).hash(&mut h);
             h.finish()
@@ -229,8 +229,8 @@ pub(super) fn add_documents(
         let documents: Vec<TantivyDocument> = (start..end)
             .into_par_iter()
             .map(|r| {
-                let r = r as ReportIdx;
-                let text = texts.get(r as usize).map_or("", String::as_str);
+                let r = ReportIdx::at(r);
+                let text = texts.get(r.position()).map_or("", String::as_str);
                 document(site, &urls, fields, text, r, slot_of(r))
             })
             .collect();
@@ -260,7 +260,7 @@ pub(super) fn meta_of(site: &Site, slot_of: impl Fn(ReportIdx) -> Option<u64>) -
             .insert(method.id.0.clone(), method.name.clone());
     }
     for (r, (report, methods)) in site.reports.iter().zip(&site.report_methods).enumerate() {
-        let r = r as ReportIdx;
+        let r = ReportIdx::at(r);
         let Some(slot) = slot_of(r) else { continue };
         let slot = slot as usize;
         if meta.reports.len() <= slot {
@@ -268,7 +268,7 @@ pub(super) fn meta_of(site: &Site, slot_of: impl Fn(ReportIdx) -> Option<u64>) -
         }
         let years = report.period.years(site.current_year);
         meta.reports[slot] = Some(ReportFacets {
-            rank: r,
+            rank: r.as_u32(),
             counties: report
                 .counties
                 .iter()
@@ -301,7 +301,7 @@ pub(super) fn document(
     r: ReportIdx,
     slot: u64,
 ) -> TantivyDocument {
-    let report = &site.reports[r as usize];
+    let report = site.report(r);
     let regions = &site.vocabulary.regions;
     let mut doc = TantivyDocument::default();
     doc.add_text(f.slug, &report.slug);
@@ -321,7 +321,7 @@ pub(super) fn document(
         let county = regions.county(kommun.county);
         doc.add_facet(f.county, county_facet(&county.code.0, Some(&kommun.code.0)));
     }
-    for &m in &site.report_methods[r as usize] {
+    for &m in &site.report_methods[r.position()] {
         let method = site.method(m);
         doc.add_facet(f.method, Facet::from_path([method.id.0.as_str()]));
         doc.add_text(f.method_id, &method.id.0);
@@ -344,7 +344,7 @@ pub(super) fn document(
 /// short name), organisation, outcomes, target groups and tags, one per line. Both indexes
 /// use it, so that they find the same reports.
 pub fn metadata_text(site: &Site, r: ReportIdx) -> String {
-    let report = &site.reports[r as usize];
+    let report = site.report(r);
     let regions = &site.vocabulary.regions;
     let mut meta: Vec<&str> = Vec::new();
     meta.extend(
@@ -365,7 +365,7 @@ pub fn metadata_text(site: &Site, r: ReportIdx) -> String {
             .iter()
             .map(|&s| regions.subregion(s).name.as_str()),
     );
-    for &m in &site.report_methods[r as usize] {
+    for &m in &site.report_methods[r.position()] {
         let method = site.method(m);
         meta.push(&method.name);
         meta.push(&method.short_name);

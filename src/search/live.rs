@@ -83,7 +83,7 @@ impl LiveIndex {
                 self.next_slot += 1;
                 self.next_slot - 1
             });
-            let text = crate::markdown::plain_text(&site.reports[r as usize].body);
+            let text = crate::markdown::plain_text(&site.report(r).body);
             let doc = document(site, &urls, &f, &text, r, slot);
             writer.add_document(doc).map_err(SearchError::index)?;
             self.slots.insert(slug.clone(), slot);
@@ -132,7 +132,7 @@ impl LiveIndex {
         writer.commit().map_err(SearchError::index)?;
         self.reader.reload().map_err(SearchError::index)?;
         let slots = &self.slots;
-        let meta = meta_of(site, |r| slots.get(&site.reports[r as usize].slug).copied());
+        let meta = meta_of(site, |r| slots.get(&site.report(r).slug).copied());
         Ok(Searcher::new(self.reader.clone(), meta))
     }
 }

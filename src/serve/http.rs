@@ -2,7 +2,9 @@
 //! live-reload event stream. Only GET and HEAD; nothing is read from disk, so no request can
 //! reach outside the site.
 
+use std::collections::HashSet;
 use std::convert::Infallible;
+use std::sync::mpsc::Sender;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -13,11 +15,11 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch};
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::StreamExt;
 
-use crate::site::workspace::Files;
+use crate::site::workspace::{ChangeSet, Files};
 
 use super::api::{self, SearchState};
 use super::live;
@@ -29,7 +31,12 @@ pub struct Snapshot {
     pub version: u64,
     /// The error overlay while the site cannot be rebuilt.
     pub overlay: Option<String>,
+    /// Files the last edits left out of date: rendered when first asked for.
+    pub stale: Arc<HashSet<String>>,
 }
+
+/// How long a request for a stale file waits for it before the old one is served.
+const STALE_WAIT: Duration = Duration::from_secs(30);
 
 #[derive(Debug, Clone)]
 pub enum LiveEvent {
@@ -43,24 +50,31 @@ pub struct Shared {
     pub events: broadcast::Sender<LiveEvent>,
     /// The live search index; `None` until it is first built.
     search: Arc<RwLock<Option<Arc<SearchState>>>>,
+    /// Counts the snapshots published, for requests waiting for a stale file.
+    published: watch::Sender<u64>,
+    /// The rebuild thread's queue, to ask for stale files.
+    rebuilds: Sender<ChangeSet>,
 }
 
 impl Shared {
-    pub fn new(snapshot: Snapshot) -> Shared {
+    pub fn new(snapshot: Snapshot, rebuilds: Sender<ChangeSet>) -> Shared {
         let (events, _) = broadcast::channel(64);
         Shared {
             snapshot: Arc::new(RwLock::new(Arc::new(snapshot))),
             events,
             search: Arc::default(),
+            published: watch::Sender::new(0),
+            rebuilds,
         }
     }
 
     /// Publishes a site without errors, asking browsers to reload to `version`.
-    pub fn publish_good(&self, files: Arc<Files>, version: u64) {
+    pub fn publish_good(&self, files: Arc<Files>, version: u64, stale: Arc<HashSet<String>>) {
         let snapshot = Snapshot {
             files,
             version,
             overlay: None,
+            stale,
         };
         self.publish(snapshot, LiveEvent::Version(version));
     }
@@ -89,12 +103,44 @@ impl Shared {
     /// Swaps in a new snapshot, then tells the browsers (never before: no reload onto a
     /// half-updated site).
     pub fn publish(&self, snapshot: Snapshot, event: LiveEvent) {
+        self.replace(snapshot);
+        // No listener is not an error.
+        let _ = self.events.send(event);
+    }
+
+    /// Swaps in a new snapshot without telling the browsers (the files they see are the same).
+    pub fn replace(&self, snapshot: Snapshot) {
         match self.snapshot.write() {
             Ok(mut s) => *s = Arc::new(snapshot),
             Err(poisoned) => *poisoned.into_inner() = Arc::new(snapshot),
         }
-        // No listener is not an error.
-        let _ = self.events.send(event);
+        self.published.send_modify(|n| *n += 1);
+    }
+
+    /// The snapshot to answer for `key`. A file the last edits left stale is asked of the
+    /// rebuild thread, and the answer waits for it (at most [`STALE_WAIT`]).
+    async fn current_for(&self, key: &str) -> Arc<Snapshot> {
+        // Subscribed before looking, so that no publication is missed in between.
+        let mut published = self.published.subscribe();
+        let snapshot = self.current();
+        if !snapshot.stale.contains(key) {
+            return snapshot;
+        }
+        let request = ChangeSet {
+            stale_outputs: true,
+            ..ChangeSet::default()
+        };
+        if self.rebuilds.send(request).is_err() {
+            return snapshot;
+        }
+        let deadline = tokio::time::Instant::now() + STALE_WAIT;
+        while let Ok(Ok(())) = tokio::time::timeout_at(deadline, published.changed()).await {
+            let snapshot = self.current();
+            if !snapshot.stale.contains(key) {
+                return snapshot;
+            }
+        }
+        self.current()
     }
 }
 
@@ -133,15 +179,15 @@ async fn site_file(State(shared): State<Shared>, method: Method, uri: Uri) -> Re
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return response;
     }
-    let snapshot = shared.current();
     let Some(path) = decode_path(uri.path()) else {
-        return not_found(&snapshot);
+        return not_found(&shared.current());
     };
     let key = if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
     } else {
         path.clone()
     };
+    let snapshot = shared.current_for(&key).await;
     if let Some(bytes) = snapshot.files.get(&key) {
         return file_response(&snapshot, &key, bytes, StatusCode::OK);
     }

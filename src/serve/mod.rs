@@ -48,11 +48,18 @@ pub fn run(options: &Options) -> Result<(), String> {
             let bundled = add_search_bundle(&workspace, &mut files);
             Ok::<_, String>((workspace, files, bundled))
         })?;
-    let shared = Shared::new(Snapshot {
-        files,
-        version: 1,
-        overlay: None,
-    });
+    // One queue for the rebuild thread: the watcher's changes and the server's requests for
+    // stale files.
+    let (rebuilds, queue) = std::sync::mpsc::channel();
+    let shared = Shared::new(
+        Snapshot {
+            files,
+            version: 1,
+            overlay: None,
+            stale: Arc::default(),
+        },
+        rebuilds.clone(),
+    );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -74,9 +81,9 @@ pub fn run(options: &Options) -> Result<(), String> {
             .stderr(std::process::Stdio::null())
             .spawn();
     }
-    let (_watcher, changes) = watch::start(&root, options.poll)
+    let _watcher = watch::start(&root, options.poll, rebuilds)
         .map_err(|e| format!("cannot watch {}: {e}; try --poll", root.display()))?;
-    spawn_rebuilder(shared.clone(), workspace, changes)?;
+    spawn_rebuilder(shared.clone(), workspace, queue)?;
     let app = http::router(shared);
     runtime
         .block_on(async {
@@ -148,13 +155,19 @@ fn spawn_rebuilder(
                 while let Ok(more) = changes.try_recv() {
                     batch.merge(more);
                 }
-                let what = describe(&batch, workspace.root());
-                let outcome = workspace.apply(batch);
-                version = publish(&shared, &workspace, &outcome, version);
-                log(&what, &outcome);
-                search.update(&shared, &mut workspace);
-                if outcome.content_changed && outcome.errors.is_none() {
-                    refresh_search_bundle(&shared, &workspace, version);
+                let stale_asked = std::mem::take(&mut batch.stale_outputs);
+                if !batch.is_empty() {
+                    let what = describe(&batch, workspace.root());
+                    let outcome = workspace.apply(batch);
+                    version = publish(&shared, &workspace, &outcome, version);
+                    log(&what, &outcome);
+                    search.update(&shared, &mut workspace);
+                    if outcome.content_changed && outcome.errors.is_none() {
+                        refresh_search_bundle(&shared, &workspace, version);
+                    }
+                }
+                if stale_asked {
+                    publish_stale(&shared, &mut workspace);
                 }
             }
         })
@@ -162,10 +175,38 @@ fn spawn_rebuilder(
         .map_err(|e| format!("cannot start the rebuild thread: {e}"))
 }
 
+/// Renders the files edits left stale, which a browser asked for, and serves them. Should
+/// that fail, the old files are served rather than none, and the error shows on the next
+/// rebuild.
+fn publish_stale(shared: &Shared, workspace: &mut Workspace) {
+    let current = shared.current();
+    if current.stale.is_empty() {
+        return;
+    }
+    let (files, stale) = match workspace.render_stale() {
+        Ok(()) => {
+            let mut files = Arc::clone(workspace.files());
+            keep_search_bundle(&current.files, &mut files);
+            (files, Arc::new(workspace.stale_paths()))
+        }
+        Err(errors) => {
+            crate::console::print_diagnostics(&errors);
+            (Arc::clone(&current.files), Arc::default())
+        }
+    };
+    shared.replace(Snapshot {
+        files,
+        version: current.version,
+        overlay: current.overlay.clone(),
+        stale,
+    });
+}
+
 /// Hands the rebuilt site to the server and tells the browsers; returns the new version.
 fn publish(shared: &Shared, workspace: &Workspace, outcome: &Outcome, version: u64) -> u64 {
     let previous = shared.current();
     let overlay = workspace.errors().map(live::overlay);
+    let stale = Arc::new(workspace.stale_paths());
     if outcome.errors.is_some() {
         let version = version + 1;
         shared.publish(
@@ -173,6 +214,7 @@ fn publish(shared: &Shared, workspace: &Workspace, outcome: &Outcome, version: u
                 files: Arc::clone(&previous.files),
                 version,
                 overlay,
+                stale,
             },
             LiveEvent::Version(version),
         );
@@ -186,13 +228,14 @@ fn publish(shared: &Shared, workspace: &Workspace, outcome: &Outcome, version: u
                 files,
                 version,
                 overlay: None,
+                stale,
             },
             LiveEvent::Css,
         );
         return version;
     }
     let version = version + 1;
-    shared.publish_good(files, version);
+    shared.publish_good(files, version, stale);
     version
 }
 

@@ -26,8 +26,8 @@ pub struct SourceWatcher {
     _watcher: Arc<Mutex<Box<dyn notify::Watcher + Send>>>,
 }
 
-/// Starts watching `root` (absolute). Batches of changes arrive on the returned channel.
-pub fn start(root: &Path, poll: bool) -> notify::Result<(SourceWatcher, Receiver<ChangeSet>)> {
+/// Starts watching `root` (absolute). Batches of changes are sent to `changes`.
+pub fn start(root: &Path, poll: bool, changes: Sender<ChangeSet>) -> notify::Result<SourceWatcher> {
     let (events_tx, events_rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let watcher: Box<dyn notify::Watcher + Send> = if poll {
         let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
@@ -48,14 +48,13 @@ pub fn start(root: &Path, poll: bool) -> notify::Result<(SourceWatcher, Receiver
             }
         }
     }
-    let (changes_tx, changes_rx) = mpsc::channel();
     let root = root.to_path_buf();
     let for_thread = Arc::clone(&watcher);
     std::thread::Builder::new()
         .name("fouweb-watch".into())
-        .spawn(move || batch_events(&root, events_rx, changes_tx, for_thread))
+        .spawn(move || batch_events(&root, events_rx, changes, for_thread))
         .map_err(|e| notify::Error::generic(&e.to_string()))?;
-    Ok((SourceWatcher { _watcher: watcher }, changes_rx))
+    Ok(SourceWatcher { _watcher: watcher })
 }
 
 fn batch_events(

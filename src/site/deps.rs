@@ -15,13 +15,13 @@ use super::render::RELATED_WINDOW;
 /// it in one of its methods' lists). The search page is named when the report uses a method
 /// that is not in the vocabulary (a build without that page skips it).
 pub fn pages_of_report(site: &Site, r: ReportIdx) -> BTreeSet<PageKind> {
-    let report = &site.reports[r as usize];
+    let report = site.report(r);
     let mut pages: BTreeSet<PageKind> = SITE_WIDE.into();
     pages.insert(PageKind::Report(r));
     for list in lists_of_report(site, r) {
         list_pages(site, list, r, &mut pages);
     }
-    for &m in &site.report_methods[r as usize] {
+    for &m in &site.report_methods[r.position()] {
         // The search page lists every method of the site, including those only reports name.
         if !site.method(m).known {
             pages.insert(PageKind::Search);
@@ -53,8 +53,8 @@ pub fn pages_of_report(site: &Site, r: ReportIdx) -> BTreeSet<PageKind> {
 
 /// Every list report `r` of `site` is in.
 fn lists_of_report(site: &Site, r: ReportIdx) -> Vec<List> {
-    let report = &site.reports[r as usize];
-    let methods = &site.report_methods[r as usize];
+    let report = site.report(r);
+    let methods = &site.report_methods[r.position()];
     let mut lists = vec![List::Reports];
     lists.extend(methods.iter().map(|&m| List::Method(m)));
     lists.extend(report.counties.iter().map(|&c| List::County(c)));

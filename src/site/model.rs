@@ -9,8 +9,39 @@ use crate::config::SiteConfig;
 use crate::content::{MethodRef, Report};
 use crate::vocabulary::{CountyIdx, KommunIdx, MethodId, MethodIdx, Vocabulary};
 
-/// Index of a report in [`Site::reports`].
-pub type ReportIdx = u32;
+/// Index of a report in [`Site::reports`]. A type of its own so that a position in some other
+/// list (a method's reports, a page of a list) cannot be passed where a report is meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ReportIdx(u32);
+
+impl ReportIdx {
+    /// The report at `position` in [`Site::reports`]. A site holds far fewer than 2³² reports
+    /// (the whole list is in memory), so the narrowing cannot lose a report in practice.
+    pub fn at(position: usize) -> Self {
+        Self(position as u32)
+    }
+
+    /// The position in [`Site::reports`].
+    pub fn position(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The position as stored in search indexes (their slots and ranks are 32-bit).
+    pub fn as_u32(self) -> u32 {
+        self.0
+    }
+
+    /// Every report of a site with `count` reports, in the site's order.
+    pub fn all(count: usize) -> impl DoubleEndedIterator<Item = Self> + ExactSizeIterator {
+        (0..count).map(Self::at)
+    }
+}
+
+impl From<ReportIdx> for u64 {
+    fn from(r: ReportIdx) -> u64 {
+        u64::from(r.0)
+    }
+}
 
 /// Index of a method in [`Site::methods`]: the vocabulary's methods first (same order), then the
 /// unknown ones the reports use.
@@ -104,6 +135,15 @@ impl Site {
         }
     }
 
+    pub fn report(&self, r: ReportIdx) -> &Report {
+        &self.reports[r.position()]
+    }
+
+    /// Every report's index, in the site's order.
+    pub fn report_indices(&self) -> impl DoubleEndedIterator<Item = ReportIdx> + ExactSizeIterator {
+        ReportIdx::all(self.reports.len())
+    }
+
     pub fn method(&self, idx: SiteMethodIdx) -> &SiteMethod {
         &self.methods[idx.0 as usize]
     }
@@ -113,7 +153,7 @@ impl Site {
         self.reports
             .iter()
             .enumerate()
-            .map(|(i, r)| (r.slug.as_str(), i as ReportIdx))
+            .map(|(i, r)| (r.slug.as_str(), ReportIdx::at(i)))
             .collect()
     }
 
@@ -227,8 +267,9 @@ impl Taxonomy {
             by_method_county: BTreeMap::new(),
         };
         for (i, r) in reports.iter().enumerate() {
-            let i = i as ReportIdx;
-            for &m in &report_methods[i as usize] {
+            let position = i;
+            let i = ReportIdx::at(position);
+            for &m in &report_methods[position] {
                 taxonomy.by_method[m.0 as usize].push(i);
                 for &c in &r.counties {
                     taxonomy.by_method_county.entry((m, c)).or_default().push(i);

@@ -187,7 +187,7 @@ impl Urls {
         match kind {
             PageKind::Index => self.home(),
             PageKind::Reports => self.reports(),
-            PageKind::Report(r) => self.report(&site.reports[r as usize].slug),
+            PageKind::Report(r) => self.report(&site.report(r).slug),
             PageKind::Methods => self.methods(),
             PageKind::Method(m) => self.method(&site.method(m).id.0),
             PageKind::Counties => self.counties(),
@@ -272,7 +272,7 @@ impl List {
     /// The reports at `positions` of the list.
     pub fn reports(self, site: &Site, positions: std::ops::Range<usize>) -> Vec<ReportIdx> {
         match self.slice(site) {
-            None => positions.map(|i| i as ReportIdx).collect(),
+            None => positions.map(ReportIdx::at).collect(),
             Some(list) => list[positions].to_vec(),
         }
     }
@@ -280,7 +280,7 @@ impl List {
     /// Where report `r` is in the list, if it is in it.
     pub fn position(self, site: &Site, r: ReportIdx) -> Option<usize> {
         match self.slice(site) {
-            None => Some(r as usize),
+            None => Some(r.position()),
             // Every list is in the order of `site.reports`.
             Some(list) => list.binary_search(&r).ok(),
         }
@@ -359,7 +359,7 @@ pub fn full_plan(site: &Site, options: RenderOptions) -> Vec<PageKind> {
         // Independent of the reports: it carries the whole vocabulary, not the used part.
         pages.push(PageKind::Search);
     }
-    pages.extend((0..site.reports.len()).map(|r| PageKind::Report(r as ReportIdx)));
+    pages.extend((0..site.reports.len()).map(|r| PageKind::Report(ReportIdx::at(r))));
     pages.extend((0..site.methods.len()).map(|m| PageKind::Method(SiteMethodIdx(m as u32))));
     pages.extend(
         (0..site.vocabulary.regions.counties.len()).map(|c| PageKind::County(CountyIdx(c as u16))),
@@ -432,7 +432,7 @@ mod tests {
         let pages = [
             PageKind::Index,
             PageKind::Reports,
-            PageKind::Report(0),
+            PageKind::Report(ReportIdx::at(0)),
             PageKind::Methods,
             PageKind::Method(SiteMethodIdx(0)),
             PageKind::Counties,

@@ -60,7 +60,7 @@ pub fn build(
     let index = bundle_index::write_index(
         site.reports.len(),
         |r| {
-            let record = record(site, &urls, texts, r as ReportIdx);
+            let record = record(site, &urls, texts, ReportIdx::at(r));
             progress.tick(1);
             record
         },
@@ -110,7 +110,7 @@ pub fn records_key(site: &Site, texts: &[String]) -> String {
         .into_par_iter()
         .map(|r| {
             let mut h = DefaultHasher::new();
-            record(site, &urls, texts, r as ReportIdx).hash(&mut h);
+            record(site, &urls, texts, ReportIdx::at(r)).hash(&mut h);
             h.finish()
         })
         .collect();
@@ -171,12 +171,12 @@ fn scrub(text: String) -> String {
 }
 
 fn record(site: &Site, urls: &Urls, texts: &[String], r: ReportIdx) -> Record {
-    let report = &site.reports[r as usize];
+    let report = site.report(r);
     let period = report.period.to_string();
 
     // The title and the frontmatter's words are part of the text, as in the tantivy index, so
     // that both find the same reports (and excerpts can show where a word was found).
-    let text = texts.get(r as usize).map_or("", String::as_str);
+    let text = texts.get(r.position()).map_or("", String::as_str);
     let metadata = super::metadata_text(site, r).replace('\n', ". ");
     let mut content = String::with_capacity(report.title.len() + text.len() + metadata.len() + 4);
     content.push_str(&report.title);
@@ -202,7 +202,7 @@ fn record(site: &Site, urls: &Urls, texts: &[String], r: ReportIdx) -> Record {
     // Browsing by filter alone lists the newest work first, then by title.
     let mut sort = BTreeMap::new();
     sort.insert("year".to_string(), report.period.start.year.to_string());
-    sort.insert("title".to_string(), format!("{r:06}"));
+    sort.insert("title".to_string(), format!("{:06}", r.position()));
 
     Record {
         url: urls.report(&report.slug),

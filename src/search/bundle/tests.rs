@@ -20,7 +20,7 @@ fn assert_bundle_matches_pagefinds_own(site: &Site) {
     assert_eq!(stats.records, site.reports.len());
     let urls = Urls::new(&site.config);
     let records = (0..site.reports.len())
-        .map(|r| record(site, &urls, &texts, r as ReportIdx))
+        .map(|r| record(site, &urls, &texts, ReportIdx::at(r)))
         .collect();
     let theirs = crate_bundle(records).expect("the crate's bundle");
     crate::search::bundle_index::tests::assert_same_index(&ours, &theirs);

@@ -23,7 +23,7 @@ impl Renderer<'_> {
     pub(super) fn methods_among(&self, reports: &[ReportIdx]) -> Value {
         let mut counts: HashMap<SiteMethodIdx, usize> = HashMap::new();
         for &r in reports {
-            for &m in &self.site.report_methods[r as usize] {
+            for &m in &self.site.report_methods[r.position()] {
                 *counts.entry(m).or_default() += 1;
             }
         }
@@ -40,7 +40,7 @@ impl Renderer<'_> {
     pub(super) fn counties_among(&self, reports: &[ReportIdx]) -> Vec<(CountyIdx, usize)> {
         let mut counts = vec![0usize; self.views.counties.len()];
         for &r in reports {
-            for c in &self.site.reports[r as usize].counties {
+            for c in &self.site.report(r).counties {
                 counts[c.0 as usize] += 1;
             }
         }
@@ -56,7 +56,7 @@ impl Renderer<'_> {
     pub(super) fn kommuner_among(&self, reports: &[ReportIdx]) -> Value {
         let mut counts: HashMap<KommunIdx, usize> = HashMap::new();
         for &r in reports {
-            for &k in &self.site.reports[r as usize].municipalities {
+            for &k in &self.site.report(r).municipalities {
                 *counts.entry(k).or_default() += 1;
             }
         }
@@ -87,12 +87,9 @@ impl Renderer<'_> {
 
     /// Reports, newest first: latest start, then latest end.
     pub(super) fn newest(&self, limit: usize) -> Vec<ReportIdx> {
-        let mut order: Vec<ReportIdx> = (0..self.site.reports.len() as ReportIdx).collect();
+        let mut order: Vec<ReportIdx> = self.site.report_indices().collect();
         order.sort_by(|&a, &b| {
-            let (pa, pb) = (
-                &self.site.reports[a as usize].period,
-                &self.site.reports[b as usize].period,
-            );
+            let (pa, pb) = (&self.site.report(a).period, &self.site.report(b).period);
             pb.start
                 .cmp(&pa.start)
                 .then_with(|| pb.latest().cmp(&pa.latest()))
@@ -106,10 +103,7 @@ impl Renderer<'_> {
     pub(super) fn timeline(&self, reports: &[ReportIdx]) -> Vec<Value> {
         let mut per_year: BTreeMap<u16, usize> = BTreeMap::new();
         for &r in reports {
-            for y in self.site.reports[r as usize]
-                .period
-                .years(self.site.current_year)
-            {
+            for y in self.site.report(r).period.years(self.site.current_year) {
                 *per_year.entry(y).or_default() += 1;
             }
         }
@@ -127,9 +121,9 @@ impl Renderer<'_> {
     pub fn related(&self, r: ReportIdx) -> Vec<ReportIdx> {
         const WINDOW: usize = 2 * RELATED_WINDOW;
         let site = self.site;
-        let me = &site.reports[r as usize];
+        let me = site.report(r);
         let mut scores: HashMap<ReportIdx, u32> = HashMap::new();
-        for m in &site.report_methods[r as usize] {
+        for m in &site.report_methods[r.position()] {
             let list = &site.taxonomy.by_method[m.0 as usize];
             let at = list.binary_search(&r).unwrap_or_else(|i| i);
             let from = at.saturating_sub(WINDOW / 2);
@@ -140,7 +134,7 @@ impl Renderer<'_> {
             }
         }
         for (other, score) in scores.iter_mut() {
-            let o = &site.reports[*other as usize];
+            let o = site.report(*other);
             if o.counties.iter().any(|c| me.counties.contains(c)) {
                 *score += 1;
             }

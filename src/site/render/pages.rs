@@ -91,7 +91,7 @@ impl Renderer<'_> {
     }
 
     fn report(&self, r: ReportIdx) -> Value {
-        let report = &self.site.reports[r as usize];
+        let report = self.site.report(r);
         let full = context! {
             body => Value::from_safe_string(markdown::to_html(&report.body)),
             outcomes => &report.outcomes,
@@ -309,7 +309,7 @@ impl Renderer<'_> {
             .newest(FEED_ENTRIES)
             .into_iter()
             .map(|r| {
-                let p = &self.site.reports[r as usize].period;
+                let p = &self.site.report(r).period;
                 let updated = format!("{}-01T00:00:00Z", p.start);
                 context! { updated => updated, ..self.card(r) }
             })

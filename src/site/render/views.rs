@@ -123,7 +123,7 @@ impl Views {
 impl Renderer<'_> {
     /// The card of report `r`: what a list shows of it.
     pub(super) fn card(&self, r: ReportIdx) -> Value {
-        self.views.cards[r as usize]
+        self.views.cards[r.position()]
             .get_or_init(|| self.make_card(r))
             .clone()
     }
@@ -131,7 +131,7 @@ impl Renderer<'_> {
     fn make_card(&self, r: ReportIdx) -> Value {
         let site = self.site;
         let regions = &site.vocabulary.regions;
-        let report = &site.reports[r as usize];
+        let report = site.report(r);
         Value::from_serialize(Card {
             slug: &report.slug,
             url: self.urls.report(&report.slug),
@@ -160,7 +160,7 @@ impl Renderer<'_> {
                 .iter()
                 .map(|k| self.views.kommuner[k.0 as usize].clone())
                 .collect(),
-            methods: site.report_methods[r as usize]
+            methods: site.report_methods[r.position()]
                 .iter()
                 .map(|m| self.views.methods[m.0 as usize].clone())
                 .collect(),

@@ -19,6 +19,9 @@ pub struct ChangeSet {
     pub static_files: bool,
     /// site.yaml or the vocabulary: everything is rebuilt.
     pub everything: bool,
+    /// Not a change on disk: a browser asked for a file an edit left out of date (see
+    /// [`Workspace::render_stale`](super::Workspace::render_stale)).
+    pub stale_outputs: bool,
 }
 
 impl ChangeSet {
@@ -32,11 +35,12 @@ impl ChangeSet {
         self.templates |= other.templates;
         self.static_files |= other.static_files;
         self.everything |= other.everything;
+        self.stale_outputs |= other.stale_outputs;
     }
 }
 
 /// What one rebuild did.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Outcome {
     /// Files rendered (or copied) anew.
     pub rendered: usize,

@@ -13,7 +13,7 @@ use crate::diagnostics::Diagnostics;
 use crate::vocabulary::{CountyIdx, KommunIdx, MethodId};
 
 use super::super::deps::pages_of_report;
-use super::super::model::{Site, SiteMethodIdx};
+use super::super::model::{ReportIdx, Site, SiteMethodIdx};
 use super::super::plan::{List, PageKind, Urls};
 
 /// A changed report file as shown in messages, its new version (`None` when deleted or a
@@ -92,7 +92,7 @@ pub(super) fn old_pages(
         let Some(&i) = old_index.get(shown.as_path()) else {
             continue;
         };
-        for page in pages_of_report(site, i as u32) {
+        for page in pages_of_report(site, ReportIdx::at(i)) {
             if seen.insert(page) {
                 let path = urls.output_path(&urls.of(site, page));
                 pages.push((key_of(site, page), path));
@@ -146,14 +146,18 @@ fn key_of(site: &Site, page: PageKind) -> PageKey {
         return PageKey::List(key, n);
     }
     match page {
-        PageKind::Report(r) => PageKey::Report(site.reports[r as usize].slug.clone()),
+        PageKind::Report(r) => PageKey::Report(site.report(r).slug.clone()),
         other => PageKey::Stable(other),
     }
 }
 
 /// The page `key` names in `site`, if it still has one: a page of a list only while the list
 /// exists and has that many pages.
-pub(super) fn resolve(site: &Site, slugs: &HashMap<&str, u32>, key: &PageKey) -> Option<PageKind> {
+pub(super) fn resolve(
+    site: &Site,
+    slugs: &HashMap<&str, ReportIdx>,
+    key: &PageKey,
+) -> Option<PageKind> {
     let method = |id: &str| {
         site.methods
             .iter()

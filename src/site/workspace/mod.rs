@@ -9,7 +9,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -18,7 +18,7 @@ use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::theme::Theme;
 
 use super::deps::pages_of_report;
-use super::model::Site;
+use super::model::{ReportIdx, Site};
 use super::plan::{PageKind, RenderOptions};
 use super::render::Renderer;
 use super::{load, render_into, CardCache, MemorySite, Urls};
@@ -35,6 +35,11 @@ pub use changes::{ChangeSet, Outcome};
 /// nothing, an update only its own path in the tree).
 pub type Files = imbl::HashMap<String, Arc<[u8]>>;
 
+/// Outputs that list every report (the sitemap and the open data). After an edit they are not
+/// rendered before the reload but when first asked for (see [`Workspace::render_stale`]), so
+/// that an edit costs what it changed, not the size of the site.
+const ON_REQUEST: [PageKind; 2] = [PageKind::Sitemap, PageKind::ReportsJson];
+
 pub struct Workspace {
     root: PathBuf,
     drafts: bool,
@@ -49,6 +54,8 @@ pub struct Workspace {
     cards: CardCache,
     /// The URL names of the drafts left out (none with `--drafts`).
     kept_drafts: drafts::KeptDrafts,
+    /// Pages of [`ON_REQUEST`] whose files are out of date since an edit.
+    stale: BTreeSet<PageKind>,
 }
 
 impl Workspace {
@@ -76,6 +83,7 @@ impl Workspace {
             report_changes: ReportChanges::default(),
             cards,
             kept_drafts,
+            stale: BTreeSet::new(),
         };
         Ok((workspace, diagnostics))
     }
@@ -102,20 +110,39 @@ impl Workspace {
         self.errors.as_ref()
     }
 
+    /// Output paths of the files left out of date by the edits since they were last rendered:
+    /// render them with [`Workspace::render_stale`] before serving them.
+    pub fn stale_paths(&self) -> HashSet<String> {
+        let Some(site) = &self.site else {
+            return HashSet::new();
+        };
+        let urls = Urls::new(&site.config);
+        self.stale
+            .iter()
+            .map(|&page| urls.output_path(&urls.of(site, page)))
+            .collect()
+    }
+
+    /// Renders the files edits left out of date (see [`ON_REQUEST`]).
+    pub fn render_stale(&mut self) -> Result<(), Diagnostics> {
+        if self.stale.is_empty() {
+            return Ok(());
+        }
+        let pages = std::mem::take(&mut self.stale);
+        let mut scratch = Outcome::default();
+        let rendered = self.render_pages(&pages, Vec::new(), &mut scratch);
+        if rendered.is_err() {
+            self.stale = pages;
+        }
+        rendered
+    }
+
     /// Applies `changes` (and any still pending) and re-renders what they affect.
     pub fn apply(&mut self, changes: ChangeSet) -> Outcome {
         let started = Instant::now();
         self.pending.merge(changes);
         let pending = std::mem::take(&mut self.pending);
-        let mut outcome = Outcome {
-            rendered: 0,
-            removed: 0,
-            css_only: false,
-            content_changed: false,
-            errors: None,
-            warnings: Diagnostics::new(),
-            elapsed: Duration::ZERO,
-        };
+        let mut outcome = Outcome::default();
         let result = if pending.everything {
             self.rebuild_everything(&mut outcome)
         } else {
@@ -160,6 +187,7 @@ impl Workspace {
         outcome.content_changed = true;
         self.files = Arc::new(files);
         self.kept_drafts = kept_drafts(&self.root, self.drafts, &site);
+        self.stale.clear();
         self.site = Some(site);
         self.report_changes.everything = true;
         Ok(())
@@ -173,6 +201,7 @@ impl Workspace {
         let files = render_all(site, &self.root, self.options, &self.cards)?;
         outcome.rendered += files.len();
         self.files = Arc::new(files);
+        self.stale.clear();
         Ok(())
     }
 
@@ -234,6 +263,7 @@ impl Workspace {
         let (new_site, renamed_methods) = self.rebuild_model(old_site, &changed, parsed);
         let (pages, gone) = self.pages_after_edit(&new_site, &changed, &renamed_methods, old_pages);
         self.site = Some(new_site);
+        let pages = self.defer_on_request(pages);
         self.render_pages(&pages, gone, outcome)
     }
 
@@ -288,7 +318,7 @@ impl Workspace {
         for (i, new) in edits {
             self.report_changes.changed.insert(new.slug.clone());
             site.reports[i] = new;
-            pages.insert(PageKind::Report(i as u32));
+            pages.insert(PageKind::Report(ReportIdx::at(i)));
         }
         self.render_pages(&pages, Vec::new(), outcome)
     }
@@ -351,13 +381,13 @@ impl Workspace {
             let Some(r) = new_site.reports.iter().position(|r| &r.source == source) else {
                 continue;
             };
-            pages.extend(pages_of_report(new_site, r as u32));
+            pages.extend(pages_of_report(new_site, ReportIdx::at(r)));
         }
         for &m in renamed_methods {
             for &r in &new_site.taxonomy.by_method[m] {
                 pages.extend(pages_of_report(new_site, r));
                 // Search finds reports by their methods' names too.
-                let slug = &new_site.reports[r as usize].slug;
+                let slug = &new_site.report(r).slug;
                 self.report_changes.changed.insert(slug.clone());
             }
         }
@@ -372,6 +402,15 @@ impl Workspace {
             }
         }
         (pages, gone)
+    }
+
+    /// `pages` without those of [`ON_REQUEST`], which are marked stale instead.
+    fn defer_on_request(&mut self, pages: BTreeSet<PageKind>) -> BTreeSet<PageKind> {
+        let (later, now): (BTreeSet<PageKind>, BTreeSet<PageKind>) = pages
+            .into_iter()
+            .partition(|page| ON_REQUEST.contains(page));
+        self.stale.extend(later);
+        now
     }
 
     /// Renders `pages` of the current site into a new file map, without the files of `gone`
