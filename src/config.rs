@@ -87,6 +87,10 @@ pub struct Limits {
     pub value_bytes: usize,
     /// Distinct methods outside the vocabulary in the whole site (each gets a page).
     pub unknown_methods: usize,
+    /// Levels of elements nested in a report's body (Markdown's and raw HTML's together).
+    pub nesting_depth: usize,
+    /// Cells of all tables in a report's body, short rows counted as wide as their header.
+    pub table_cells: usize,
 }
 
 impl Default for Limits {
@@ -98,13 +102,15 @@ impl Default for Limits {
             values_per_field: 500,
             value_bytes: 4096,
             unknown_methods: 1000,
+            nesting_depth: 100,
+            table_cells: 50_000,
         }
     }
 }
 
 impl Limits {
     /// Each limit with its key in site.yaml and the most it may be raised to.
-    fn all(&self) -> [(&'static str, usize, usize); 5] {
+    fn all(&self) -> [(&'static str, usize, usize); 7] {
         [
             (
                 "frontmatter_bytes",
@@ -115,6 +121,8 @@ impl Limits {
             ("values_per_field", self.values_per_field, 100_000),
             ("value_bytes", self.value_bytes, 1024 * 1024),
             ("unknown_methods", self.unknown_methods, 100_000),
+            ("nesting_depth", self.nesting_depth, 10_000),
+            ("table_cells", self.table_cells, 10_000_000),
         ]
     }
 }

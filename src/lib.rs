@@ -14,6 +14,7 @@ pub mod console;
 pub mod content;
 pub mod diagnostics;
 pub mod html;
+pub mod links;
 pub mod markdown;
 pub mod progress;
 pub mod search;

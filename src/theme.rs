@@ -33,6 +33,8 @@ pub struct Theme {
     site_templates: Option<PathBuf>,
     /// The site's `static/` folder, when it has one.
     site_static: Option<PathBuf>,
+    /// The site root, resolved: links are followed only inside it (`crate::links`).
+    root: PathBuf,
 }
 
 impl Theme {
@@ -41,6 +43,7 @@ impl Theme {
         Theme {
             site_templates: dir("templates"),
             site_static: dir("static"),
+            root: crate::links::resolved_root(root),
         }
     }
 
@@ -48,7 +51,10 @@ impl Theme {
     /// theme's. Names that climb out of the folder are refused.
     pub fn template_source(&self, name: &str) -> std::io::Result<Option<String>> {
         if let Some(dir) = &self.site_templates {
-            if let Some(path) = safe_join(dir, name) {
+            // A link leaving the site is skipped (warned about when the site is loaded).
+            let path =
+                safe_join(dir, name).filter(|p| !p.exists() || crate::links::inside(&self.root, p));
+            if let Some(path) = path {
                 match std::fs::read_to_string(&path) {
                     Ok(text) => return Ok(Some(text)),
                     Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
@@ -65,7 +71,12 @@ impl Theme {
     /// Where the user finds template `name` (for messages).
     pub fn template_path(&self, name: &str) -> PathBuf {
         match &self.site_templates {
-            Some(dir) if dir.join(name).is_file() => PathBuf::from("templates").join(name),
+            Some(dir)
+                if dir.join(name).is_file()
+                    && crate::links::inside(&self.root, &dir.join(name)) =>
+            {
+                PathBuf::from("templates").join(name)
+            }
             _ => PathBuf::from("themes/default/templates").join(name),
         }
     }
@@ -78,7 +89,12 @@ impl Theme {
             .map(|(n, text)| (n.to_string(), text.as_bytes().to_vec()))
             .collect();
         if let Some(dir) = &self.site_static {
-            for entry in walkdir::WalkDir::new(dir).follow_links(false) {
+            let mut skipped = Vec::new(); // warned about when the site is loaded
+            let walk = walkdir::WalkDir::new(dir)
+                .follow_links(true)
+                .into_iter()
+                .filter_entry(|e| crate::links::followed(dir, &self.root, e, &mut skipped));
+            for entry in walk {
                 let entry = entry.map_err(std::io::Error::other)?;
                 if !entry.file_type().is_file() {
                     continue;

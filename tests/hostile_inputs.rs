@@ -300,3 +300,58 @@ fn a_full_disk_is_one_error_not_one_per_page() {
         "{message}"
     );
 }
+
+#[test]
+fn deep_nesting_and_wide_tables_are_refused_before_rendering() {
+    let head = "---\ntitle: Kropp\ncounty: Gotland\nperiod: 2015\n---\n";
+    let divs = format!(
+        "{head}Inledning.\n\n{}x{}\n",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let quotes = format!("{head}{} citat\n", ">".repeat(100_000));
+    let columns = format!(
+        "{head}|{}\n|{}\n{}",
+        "a|".repeat(100_000),
+        "-|".repeat(100_000),
+        "rad\n".repeat(1000)
+    );
+    let rows = format!("{head}| a | b |\n|---|---|\n{}", "x\n".repeat(30_000));
+    let dir = site(&[
+        ("content/divar.md", &divs),
+        ("content/citat.md", &quotes),
+        ("content/kolumner.md", &columns),
+        ("content/rader.md", &rows),
+    ]);
+    for command in ["check", "build"] {
+        let (ok, _, stderr) = run(&[command, "--root", root(dir.path())]);
+        assert!(!ok, "{command}");
+        for expected in [
+            "content/divar.md:8:496: error: elements nest 101 levels deep here; the limit is 100",
+            "content/citat.md:6:101: error: elements nest 101 levels deep here; the limit is 100",
+            "`limits: {nesting_depth: 101}`",
+            "content/kolumner.md:6:1: error: the tables hold 100000 cells up to this one of 100000 columns",
+            "the limit is 50000",
+            "`limits: {table_cells: 200000}`",
+            "content/rader.md:6:1: error: the tables hold 50002 cells up to this one of 2 columns",
+        ] {
+            assert!(stderr.contains(expected), "{command}: {expected}\n{stderr}");
+        }
+    }
+}
+
+#[test]
+fn raised_body_limits_let_a_deeper_body_through() {
+    let body = format!("{}x{}\n", "<div>".repeat(150), "</div>".repeat(150));
+    let report = format!("---\ntitle: Djup\ncounty: Gotland\nperiod: 2015\n---\n{body}");
+    let dir = site(&[("content/djup.md", &report)]);
+    let (ok, _, stderr) = run(&["check", "--root", root(dir.path())]);
+    assert!(!ok, "{stderr}");
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        "limits: {nesting_depth: 200, table_cells: 100}\n",
+    )
+    .unwrap();
+    let (ok, _, stderr) = run(&["check", "--root", root(dir.path())]);
+    assert!(ok, "{stderr}");
+}

@@ -238,3 +238,42 @@ fn a_draft_may_not_take_another_reports_url_name_in_serve_either() {
     let served: Vec<String> = errors.items().iter().map(|d| d.headline()).collect();
     assert_eq!(served, expected);
 }
+
+/// Builds the site at `root` and applies `added` to a workspace opened before: both refuse it
+/// with the same errors.
+fn same_errors_as_build(root: &Path, ws: &mut Workspace, added: &Path) {
+    let (built, diagnostics) = site::load(root, false, false);
+    assert!(built.is_none(), "the build accepts it");
+    let out = ws.apply(report(&[added]));
+    let errors = out.errors.expect("the duplicate URL name is an error");
+    let expected: Vec<String> = diagnostics.items().iter().map(|d| d.headline()).collect();
+    let served: Vec<String> = errors.items().iter().map(|d| d.headline()).collect();
+    assert_eq!(served, expected);
+}
+
+#[test]
+fn a_new_report_may_not_take_an_unchanged_drafts_url_name_in_serve() {
+    let dir = common::example_site();
+    let root: PathBuf = dir.path().canonicalize().unwrap();
+    let draft = "---\ntitle: Utkast\nslug: utkastets-namn\ncounty: Gotland\nperiod: 2015\ndraft: true\n---\n";
+    std::fs::write(root.join("content/mm-utkast.md"), draft).unwrap();
+    let (mut ws, _) = Workspace::open(&root, false, OPTIONS).unwrap();
+    let report_text = "---\ntitle: Ny\nslug: utkastets-namn\ncounty: Gotland\nperiod: 2015\n---\n";
+    // Written after the draft in path order: the new report's error …
+    let later = root.join("content/zz-ny.md");
+    std::fs::write(&later, report_text).unwrap();
+    same_errors_as_build(&root, &mut ws, &later);
+    // … and before it: the draft's, as in a build.
+    std::fs::remove_file(&later).unwrap();
+    let earlier = root.join("content/aa-ny.md");
+    std::fs::write(&earlier, report_text).unwrap();
+    let mut changes = report(&[&earlier]);
+    changes.reports.insert(later.clone());
+    let (built, diagnostics) = site::load(&root, false, false);
+    assert!(built.is_none());
+    let errors = ws.apply(changes).errors.expect("still an error");
+    let expected: Vec<String> = diagnostics.items().iter().map(|d| d.headline()).collect();
+    let served: Vec<String> = errors.items().iter().map(|d| d.headline()).collect();
+    assert_eq!(served, expected);
+    assert!(served[0].starts_with("content/mm-utkast.md"), "{served:?}");
+}

@@ -13,6 +13,7 @@ use crate::yaml::{self, Node};
 use super::fields::{self, Key};
 use super::locate::Locator;
 use super::split::Document;
+use super::values::{budget, names, text, Names};
 
 /// A value and where it is written.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,6 +122,9 @@ fn yaml_error(source: &Source, doc: &Document, err: yaml::YamlError) -> Diagnost
     let line = doc.yaml_line + err.line.unwrap_or(1).saturating_sub(1);
     let mut span = Span::new(line, err.col.unwrap_or(1), 1);
     let mut hint = None;
+    if let yaml::ErrorKind::NumberTooLarge(number) = &err.kind {
+        return number_too_large(source, span, number);
+    }
     if let yaml::ErrorKind::DuplicateKey(key) = &err.kind {
         span = source.locator.second_key(key).unwrap_or(span);
     } else if let Some((glued, key)) = glued_key(doc, span.line) {
@@ -142,6 +146,31 @@ fn yaml_error(source: &Source, doc: &Document, err: yaml::YamlError) -> Diagnost
         .with_hint(hint)
 }
 
+/// A whole number too large for YAML to read, named with its key and the range accepted.
+fn number_too_large(source: &Source, at: Span, number: &str) -> Diagnostic {
+    let key = source.locator.key_at(at.line).unwrap_or("a value");
+    let span = Span::new(at.line, at.col, number.chars().count() as u32);
+    let digits = number.trim_start_matches(['-', '+']).len();
+    if key == Key::BudgetSek.name() {
+        return source
+            .error(
+                span,
+                format!("`{key}` must be a whole number of kronor from 0 to {}, found a number of {digits} digits", u64::MAX),
+            )
+            .with_hint("check the amount: it is written in whole kronor, without decimals");
+    }
+    source
+        .error(
+            span,
+            format!(
+                "`{key}` holds a number of {digits} digits; numbers are read from {} to {}",
+                i64::MIN,
+                u64::MAX
+            ),
+        )
+        .with_hint(format!("to mean the text, quote it: `{key}: \"{number}\"`"))
+}
+
 /// Reads one known key's value into `fm`, reporting a value of the wrong shape.
 fn read_field(
     source: &Source,
@@ -160,11 +189,9 @@ fn read_field(
     match key {
         Key::Title => fm.title = text(source, name, &value, &mut push).map(located),
         Key::Slug => fm.slug = text(source, name, &value, &mut push).map(located),
-        Key::County => fm.county = located_list(source, name, &value, true, &mut push),
-        Key::Municipalities => {
-            fm.municipalities = located_list(source, name, &value, true, &mut push)
-        }
-        Key::Methods => fm.methods = located_list(source, name, &value, true, &mut push),
+        Key::County => fm.county = names(source, name, &value, CODES, &mut push),
+        Key::Municipalities => fm.municipalities = names(source, name, &value, CODES, &mut push),
+        Key::Methods => fm.methods = names(source, name, &value, NAMES, &mut push),
         Key::Period => {
             if !is_empty(&value) {
                 fm.period = Some(Located { value, span: here });
@@ -175,12 +202,14 @@ fn read_field(
         Key::Status => fm.status = text(source, name, &value, &mut push),
         Key::Contact => fm.contact = text(source, name, &value, &mut push),
         Key::Summary => fm.summary = text(source, name, &value, &mut push),
-        Key::Outcomes => fm.outcomes = plain_list(source, name, &value, &mut push),
-        Key::TargetGroups => fm.target_groups = plain_list(source, name, &value, &mut push),
-        Key::Tags => fm.tags = plain_list(source, name, &value, &mut push),
+        Key::Outcomes => fm.outcomes = texts(names(source, name, &value, TEXTS, &mut push)),
+        Key::TargetGroups => {
+            fm.target_groups = texts(names(source, name, &value, TEXTS, &mut push))
+        }
+        Key::Tags => fm.tags = texts(names(source, name, &value, TEXTS, &mut push)),
         Key::BudgetSek => fm.budget_sek = budget(source, name, &value, &mut push),
         Key::Draft => match value {
-            Node::Bool(b) => fm.draft = b,
+            Node::Bool(b) => fm.draft = b.value,
             Node::Null => {}
             other => push(
                 source
@@ -189,6 +218,26 @@ fn read_field(
             ),
         },
     }
+}
+
+/// Counties and municipalities: names or SCB codes.
+const CODES: Names = Names {
+    codes: true,
+    split_commas: true,
+};
+/// Methods: names only.
+const NAMES: Names = Names {
+    codes: false,
+    split_commas: true,
+};
+/// Outcomes, target groups and tags: texts that may contain commas.
+const TEXTS: Names = Names {
+    codes: false,
+    split_commas: false,
+};
+
+fn texts(located: Vec<Located<String>>) -> Vec<String> {
+    located.into_iter().map(|l| l.value).collect()
 }
 
 /// True for a value that says nothing: null, blank text, or a list or mapping of such.
@@ -251,202 +300,7 @@ fn yaml_hint(err: &yaml::YamlError, line: &str) -> String {
         ErrorKind::DuplicateKey(_) => "each key may appear once; merge the two entries".into(),
         ErrorKind::UnexpectedMapping => "a value containing `: ` must be quoted, e.g. `title: \"Barn: stöd och samverkan\"`".into(),
         ErrorKind::ReservedCharacter => "values starting with `@`, `` ` `` or `%` must be quoted".into(),
-        ErrorKind::Type | ErrorKind::Other => "check the indentation, brackets and quotes on this line and the one before".into(),
-    }
-}
-
-fn wrong_type(source: &Source, key: &str, expected: &str, found: &Node) -> Diagnostic {
-    source
-        .error(
-            source.locator.value_start(key),
-            format!("`{key}` must be {expected}, found {}", found.kind()),
-        )
-        .with_hint(format!("write e.g. `{key}: {}`", example(key)))
-}
-
-/// A well-formed value of `key`, for hints.
-fn example(key: &str) -> &'static str {
-    fields::named(key).map_or("text", |f| f.example)
-}
-
-/// A single text value; numbers are taken as written. Empty values count as absent.
-fn text(
-    source: &Source,
-    key: &str,
-    value: &Node,
-    push: &mut impl FnMut(Diagnostic),
-) -> Option<String> {
-    match value {
-        Node::Null => None,
-        Node::Str(s) if s.trim().is_empty() => None,
-        Node::Str(s) => Some(s.trim().to_string()),
-        Node::Int(_) | Node::Float(_) => value.scalar_text(),
-        other => {
-            push(wrong_type(source, key, "text", other));
-            None
-        }
-    }
-}
-
-/// A list of texts, also accepted as one text. With `split_commas`, a single text containing
-/// commas or semicolons is split, with a warning asking for a list.
-fn located_list(
-    source: &Source,
-    key: &str,
-    value: &Node,
-    split_commas: bool,
-    push: &mut impl FnMut(Diagnostic),
-) -> Vec<Located<String>> {
-    let loc = &source.locator;
-    let item = |s: &str| Located {
-        value: s.trim().to_string(),
-        span: loc.value(key, s.trim()),
-    };
-    match value {
-        Node::Null => Vec::new(),
-        Node::Str(s) if split_commas && s.contains([',', ';']) => {
-            let items: Vec<&str> = s
-                .split([',', ';'])
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .collect();
-            let as_list = items
-                .iter()
-                .map(|i| i.to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
-            push(
-                source
-                    .warning(
-                        loc.value_start(key),
-                        format!(
-                            "`{key}` is a comma-separated text; read as a list of {}",
-                            items.len()
-                        ),
-                    )
-                    .with_hint(format!("write it as a YAML list: `{key}: [{as_list}]`")),
-            );
-            items.into_iter().map(item).collect()
-        }
-        Node::Str(s) if s.trim().is_empty() => Vec::new(),
-        Node::Str(_) | Node::Int(_) => vec![item(&value.scalar_text().unwrap_or_default())],
-        Node::Seq(items) => {
-            let mut texts = Vec::with_capacity(items.len());
-            for i in items {
-                match i {
-                    Node::Str(_) | Node::Int(_) => {
-                        let t = i.scalar_text().unwrap_or_default();
-                        if !t.trim().is_empty() {
-                            texts.push(t);
-                        }
-                    }
-                    Node::Null => {}
-                    other => push(wrong_type(source, key, "a list of texts", other)),
-                }
-            }
-            let needles: Vec<&str> = texts.iter().map(|t| t.trim()).collect();
-            let spans = loc.values_in_order(key, &needles);
-            needles
-                .into_iter()
-                .zip(spans)
-                .map(|(value, span)| Located {
-                    value: value.to_string(),
-                    span,
-                })
-                .collect()
-        }
-        other => {
-            push(wrong_type(source, key, "text or a list of texts", other));
-            Vec::new()
-        }
-    }
-}
-
-/// A list of free texts (outcomes, tags); one text is a list of one.
-fn plain_list(
-    source: &Source,
-    key: &str,
-    value: &Node,
-    push: &mut impl FnMut(Diagnostic),
-) -> Vec<String> {
-    match value {
-        Node::Null => Vec::new(),
-        Node::Seq(items) => items
-            .iter()
-            .filter_map(|i| match i {
-                Node::Null => None,
-                Node::Seq(_) | Node::Map(_) => {
-                    push(wrong_type(source, key, "a list of texts", i));
-                    None
-                }
-                scalar => scalar
-                    .scalar_text()
-                    .map(|t| t.trim().to_string())
-                    .filter(|t| !t.is_empty()),
-            })
-            .collect(),
-        Node::Map(_) => {
-            push(wrong_type(source, key, "a list of texts", value));
-            Vec::new()
-        }
-        scalar => scalar
-            .scalar_text()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .into_iter()
-            .collect(),
-    }
-}
-
-/// A whole number of kronor; "350 000" (with spaces) is accepted too.
-fn budget(
-    source: &Source,
-    key: &str,
-    value: &Node,
-    push: &mut impl FnMut(Diagnostic),
-) -> Option<u64> {
-    match value {
-        Node::Null => None,
-        Node::Int(i) if *i >= 0 => Some(*i as u64),
-        Node::Str(s) => {
-            let digits: String = s
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-                .collect();
-            let digits = digits.strip_suffix("kr").unwrap_or(&digits);
-            match digits.parse::<u64>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    push(
-                        source
-                            .error(
-                                source.locator.value_start(key),
-                                format!("`{key}` must be a whole number of kronor, found `{s}`"),
-                            )
-                            .with_hint("write e.g. `budget_sek: 350000`"),
-                    );
-                    None
-                }
-            }
-        }
-        Node::Int(negative) => {
-            push(
-                source
-                    .error(
-                        source.locator.value_start(key),
-                        format!("`{key}` must be 0 kronor or more, found {negative}"),
-                    )
-                    .with_hint("write e.g. `budget_sek: 350000`"),
-            );
-            None
-        }
-        other => {
-            push(
-                wrong_type(source, key, "a whole number of kronor (0 or more)", other)
-                    .with_hint("write e.g. `budget_sek: 350000`"),
-            );
-            None
-        }
+        ErrorKind::Type | ErrorKind::Other | ErrorKind::NumberTooLarge(_) => "check the indentation, brackets and quotes on this line and the one before".into(),
     }
 }
 

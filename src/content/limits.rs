@@ -54,6 +54,50 @@ pub fn check_parts(source: &Source, doc: &Document, limits: &Limits) -> Result<(
     Ok(())
 }
 
+/// The body within the limits on nesting and table cells, measured before it is rendered.
+pub fn check_body(source: &Source, doc: &Document, limits: &Limits) -> Result<(), Diagnostic> {
+    use crate::markdown::shape::{excess, Excess};
+    let Some(excess) = excess(doc.body, limits.nesting_depth, limits.table_cells) else {
+        return Ok(());
+    };
+    let at = match &excess {
+        Excess::Depth { at, .. } | Excess::Cells { at, .. } => *at,
+    };
+    let before = &doc.body[..at.min(doc.body.len())];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let span = Span::new(
+        doc.body_line + before.matches('\n').count() as u32,
+        before[line_start..].chars().count() as u32 + 1,
+        1,
+    );
+    Err(match excess {
+        Excess::Depth { depth, .. } => source
+            .error(
+                span,
+                format!(
+                    "elements nest {depth} levels deep here; the limit is {}",
+                    limits.nesting_depth
+                ),
+            )
+            .with_hint(format!(
+                "close the HTML tags that are left open, or flatten the lists and quotes, {}",
+                raise("nesting_depth", depth)
+            )),
+        Excess::Cells { cells, columns, .. } => source
+            .error(
+                span,
+                format!(
+                    "the tables hold {cells} cells up to this one of {columns} columns (short rows count as wide as the header); the limit is {}",
+                    limits.table_cells
+                ),
+            )
+            .with_hint(format!(
+                "split the table, or end it with a blank line, {}",
+                raise("table_cells", cells.saturating_mul(2))
+            )),
+    })
+}
+
 /// A frontmatter value within the limits on list length and value size.
 pub fn check_value(
     source: &Source,
@@ -165,7 +209,7 @@ mod tests {
         let node = Node::Seq(vec![
             Node::Str("ab".into()),
             Node::Map(vec![("nyckel".into(), Node::Str("abcd".into()))]),
-            Node::Int(123_456_789),
+            Node::Int(crate::yaml::Written::new(123_456_789, "123456789")),
         ]);
         assert_eq!(longest_text(&node), Some(6));
         assert_eq!(longest_text(&Node::Null), None);

@@ -32,14 +32,18 @@ pub fn is_report_path(relative: &Path) -> bool {
 /// Every report file under `content_dir`, sorted by path.
 pub fn discover(content_dir: &Path, diagnostics: &mut Diagnostics, root: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
+    // Links are followed while they stay inside the site (crate::links).
+    let resolved = crate::links::resolved_root(root);
+    let mut skipped = Vec::new();
     let walker = WalkDir::new(content_dir)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0 || {
-                let name = e.file_name().to_string_lossy();
-                !(name.starts_with('_') || name.starts_with('.'))
-            }
+            e.depth() == 0
+                || !{
+                    let name = e.file_name().to_string_lossy();
+                    name.starts_with('_') || name.starts_with('.')
+                } && crate::links::followed(root, &resolved, e, &mut skipped)
         });
     for entry in walker {
         match entry {
@@ -61,6 +65,9 @@ pub fn discover(content_dir: &Path, diagnostics: &mut Diagnostics, root: &Path) 
                 );
             }
         }
+    }
+    for warning in skipped {
+        diagnostics.push(warning);
     }
     files.sort();
     files
@@ -139,9 +146,26 @@ pub fn load_file(
             return (None, diagnostics);
         }
     };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    read_report(&shown, text, &stem, vocabulary, limits)
+}
+
+/// Reads one report from its text: `shown` is its path as shown in messages, `stem` its file
+/// name without `.md` (the default URL name). What [`load_file`] does once the file is read.
+pub fn read_report(
+    shown: &Path,
+    text: &str,
+    stem: &str,
+    vocabulary: &Vocabulary,
+    limits: &Limits,
+) -> (Option<Report>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(first) = crate::text::first_unpublishable(text) {
-        diagnostics.push(unpublishable_characters(&shown, text, first));
+        diagnostics.push(unpublishable_characters(shown, text, first));
     }
     let text = crate::text::publishable(text);
     let text = lone_carriage_returns_as_line_breaks(&text);
@@ -149,27 +173,25 @@ pub fn load_file(
     let doc = match split(text) {
         Ok(doc) => doc,
         Err(err) => {
-            diagnostics.push(split_error(&shown, text, err));
+            diagnostics.push(split_error(shown, text, err));
             return (None, diagnostics);
         }
     };
     let source = Source {
-        file: &shown,
+        file: shown,
         text,
         locator: Locator::new(doc.yaml, doc.yaml_line),
     };
-    if let Err(d) = super::limits::check_parts(&source, &doc, limits) {
+    if let Err(d) = super::limits::check_parts(&source, &doc, limits)
+        .and_then(|()| super::limits::check_body(&source, &doc, limits))
+    {
         diagnostics.push(d);
         return (None, diagnostics);
     }
     let Some(fm) = frontmatter::parse(&source, &doc, limits, &mut diagnostics) else {
         return (None, diagnostics);
     };
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let report = report::validate(&source, fm, doc.body, &stem, vocabulary, &mut diagnostics);
+    let report = report::validate(&source, fm, doc.body, stem, vocabulary, &mut diagnostics);
     (report, diagnostics)
 }
 

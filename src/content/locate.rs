@@ -152,6 +152,32 @@ impl<'a> Locator<'a> {
         spans
     }
 
+    /// The top-level key whose block holds file line `line`.
+    pub fn key_at(&self, line: u32) -> Option<&'a str> {
+        let i = line.checked_sub(self.first_line)? as usize;
+        self.keys
+            .iter()
+            .find(|k| (k.first..k.end).contains(&i))
+            .map(|k| k.name)
+    }
+
+    /// Whether the value at `span` (as found by [`Locator::value`]) is written in quotes.
+    pub fn quoted(&self, span: Span) -> bool {
+        let Some(line) = span
+            .line
+            .checked_sub(self.first_line)
+            .and_then(|i| self.lines.get(i as usize))
+        else {
+            return false;
+        };
+        let before = (span.col as usize).saturating_sub(2);
+        span.col > 1
+            && line
+                .chars()
+                .nth(before)
+                .is_some_and(|c| c == '"' || c == '\'')
+    }
+
     /// A nested key inside `key`'s block (`end` in `period: {start: …, end: …}`).
     pub fn subkey(&self, key: &str, sub: &str) -> Span {
         let Some(b) = self.block(key) else {

@@ -7,6 +7,7 @@
 //! through ammonia with the same rule.
 
 mod sanitize;
+pub mod shape;
 
 use std::collections::HashMap;
 

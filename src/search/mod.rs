@@ -21,6 +21,10 @@ mod snippet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// Pagefind's word rules (the bundle writer's word splitting), for the generated-input tests.
+#[cfg(feature = "pagefind")]
+#[doc(hidden)]
+pub use bundle_index::{Indexable, PagefindWords};
 pub use filters::{page_config, FilterGroup, SearchPageConfig};
 pub use index::{index_dir, metadata_text, write, IndexMeta, IndexStats};
 pub use live::LiveIndex;

@@ -80,14 +80,9 @@ fn batch_events(
         }
         let mut set = ChangeSet::default();
         for path in &paths {
-            // A watched folder created after the start (say, templates/) is watched from now on.
-            if path.parent() == Some(root) && path.is_dir() {
-                if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
-                    if WATCHED.contains(&name) {
-                        if let Ok(mut w) = watcher.lock() {
-                            let _ = w.watch(path, RecursiveMode::Recursive);
-                        }
-                    }
+            if newly_watched(root, path) {
+                if let Ok(mut w) = watcher.lock() {
+                    let _ = w.watch(path, RecursiveMode::Recursive);
                 }
             }
             classify(root, path, &mut set);
@@ -96,6 +91,30 @@ fn batch_events(
             return;
         }
     }
+}
+
+/// A folder to watch from now on: a watched folder created after the start (say,
+/// templates/), or a link to a folder inside the site added under one (the system does not
+/// follow a new link by itself, and edits inside it must be seen as in any other folder).
+fn newly_watched(root: &Path, path: &Path) -> bool {
+    if !path.is_dir() {
+        return false;
+    }
+    let top_level = path.parent() == Some(root)
+        && path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|name| WATCHED.contains(&name));
+    let linked = path.is_symlink()
+        && path.strip_prefix(root).is_ok_and(|relative| {
+            relative
+                .components()
+                .next()
+                .and_then(|c| c.as_os_str().to_str())
+                .is_some_and(|first| WATCHED.contains(&first))
+        })
+        && crate::links::inside(&crate::links::resolved_root(root), path);
+    top_level || linked
 }
 
 fn collect(event: notify::Result<notify::Event>, paths: &mut Vec<PathBuf>) {
@@ -118,6 +137,11 @@ pub fn classify(root: &Path, path: &Path, set: &mut ChangeSet) {
     let Some(Component::Normal(first)) = parts.next() else {
         return;
     };
+    // A path through a link leaving the site is no part of it (crate::links); a vanished one
+    // cannot be resolved, and the workspace looks at the disk.
+    if path.exists() && !crate::links::inside(&crate::links::resolved_root(root), path) {
+        return;
+    }
     let rest: PathBuf = parts.collect();
     let name = path
         .file_name()

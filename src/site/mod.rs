@@ -46,6 +46,9 @@ fn load_model(root: &Path, drafts: bool, strict: bool) -> (Option<Site>, Diagnos
     let config = SiteConfig::load(root, &mut diagnostics);
     let vocabulary = Vocabulary::for_site(root, &mut diagnostics);
     let reports = load_reports(root, &vocabulary, &config.limits, drafts, &mut diagnostics);
+    for warning in crate::links::theme_warnings(root) {
+        diagnostics.push(warning);
+    }
     if strict {
         diagnostics.promote_warnings();
     }

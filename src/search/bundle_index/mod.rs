@@ -22,6 +22,9 @@ use rayon::prelude::*;
 use merge::Merge;
 use page::{prepare_page, Page};
 use words::WordSplitter;
+/// Pagefind's word rules, for the generated-input tests.
+#[doc(hidden)]
+pub use words::{Indexable, WordSplitter as PagefindWords};
 
 /// One search result as Pagefind knows it.
 #[derive(Debug, Clone, Hash, Default)]

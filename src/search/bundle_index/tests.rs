@@ -324,3 +324,16 @@ fn pagefind_gzips_its_signature_and_content_at_its_level() {
     }
     assert!(checked >= 3, "{checked} files");
 }
+
+/// Found by tests/generated_inputs.rs: a word of combining marks alone (U+1920) has an empty
+/// stem once its diacritics are stripped. Pagefind's indexer must be followed there too.
+#[test]
+fn a_word_of_combining_marks_alone_agrees_with_pagefind() {
+    let text = "barn \u{1920} unga \u{0301}\u{0301} x\u{1920}y \u{11d3a}";
+    compare(vec![record(
+        "/rapporter/r0/",
+        text,
+        &[("title", "\u{1920}")],
+        &[],
+    )]);
+}

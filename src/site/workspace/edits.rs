@@ -7,6 +7,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::content::{duplicate_slug, MethodRef, Report};
+
+use super::drafts::KeptDrafts;
 use crate::diagnostics::Diagnostics;
 use crate::vocabulary::{CountyIdx, KommunIdx, MethodId};
 
@@ -28,10 +30,10 @@ pub(super) fn check(
     root: &Path,
     site: &Site,
     changed: &BTreeSet<PathBuf>,
-    edit: (&[Parsed], &[LeftOutDraft]),
+    edit: (&[Parsed], &[LeftOutDraft], &KeptDrafts),
     warnings: &mut Diagnostics,
 ) -> Result<(), Diagnostics> {
-    let (parsed, drafts) = edit;
+    let (parsed, drafts, kept) = edit;
     let mut errors = Diagnostics::new();
     for (_, _, diagnostics) in parsed {
         for d in diagnostics.items() {
@@ -42,7 +44,7 @@ pub(super) fn check(
             }
         }
     }
-    check_slugs(site, changed, parsed, drafts, &mut errors);
+    check_slugs(site, changed, (parsed, drafts, kept), &mut errors);
     check_unknown_methods(root, site, changed, parsed, &mut errors);
     if errors.has_errors() {
         errors.sort();
@@ -234,27 +236,39 @@ fn check_unknown_methods(
     crate::content::check_unknown_methods(root, reports, limits, errors);
 }
 
-/// The URL names of the changed reports must stay unique among all reports.
+/// The URL names of the changed reports must stay unique among all reports, drafts left out
+/// included. As in a build, the error is the later file's of the two in path order.
 fn check_slugs(
     site: &Site,
     changed: &BTreeSet<PathBuf>,
-    parsed: &[(PathBuf, Option<Report>, Diagnostics)],
-    drafts: &[LeftOutDraft],
+    edit: (&[Parsed], &[LeftOutDraft], &KeptDrafts),
     errors: &mut Diagnostics,
 ) {
+    let (parsed, drafts, kept) = edit;
+    let unchanged_drafts = kept
+        .iter()
+        .filter(|(shown, _)| !changed.contains(*shown))
+        .map(|(shown, slug)| (slug.as_str(), shown.as_path()));
     let mut owners: HashMap<&str, &Path> = site
         .reports
         .iter()
         .filter(|r| !changed.contains(&r.source))
         .map(|r| (r.slug.as_str(), r.source.as_path()))
+        .chain(unchanged_drafts)
         .collect();
     let edited = parsed
         .iter()
         .filter_map(|(shown, report, _)| Some((shown, &report.as_ref()?.slug)))
         .chain(drafts.iter().map(|(shown, slug)| (shown, slug)));
     for (shown, slug) in edited {
-        if let Some(first) = owners.insert(slug, shown) {
-            errors.push(duplicate_slug(shown, slug, first));
+        if let Some(other) = owners.insert(slug, shown) {
+            let (first, second) = if other < shown.as_path() {
+                (other, shown.as_path())
+            } else {
+                (shown.as_path(), other)
+            };
+            errors.push(duplicate_slug(second, slug, first));
+            owners.insert(slug, first);
         }
     }
 }

@@ -24,6 +24,7 @@ use super::render::Renderer;
 use super::{load, render_into, CardCache, MemorySite, Urls};
 
 mod changes;
+mod drafts;
 mod edits;
 
 pub use super::model::ReportChanges;
@@ -51,6 +52,8 @@ pub struct Workspace {
     report_changes: ReportChanges,
     /// Report cards kept across rebuilds (see [`CardCache`]).
     cards: CardCache,
+    /// The URL names of the drafts left out (none with `--drafts`).
+    kept_drafts: drafts::KeptDrafts,
     /// Pages of [`ON_REQUEST`] whose files are out of date since an edit.
     stale: BTreeSet<PageKind>,
 }
@@ -68,6 +71,7 @@ impl Workspace {
         };
         let cards = CardCache::default();
         let files = render_all(&site, root, options, &cards)?;
+        let kept_drafts = kept_drafts(root, drafts, &site);
         let workspace = Workspace {
             root: root.to_path_buf(),
             drafts,
@@ -78,6 +82,7 @@ impl Workspace {
             errors: None,
             report_changes: ReportChanges::default(),
             cards,
+            kept_drafts,
             stale: BTreeSet::new(),
         };
         Ok((workspace, diagnostics))
@@ -181,6 +186,7 @@ impl Workspace {
         outcome.rendered = files.len();
         outcome.content_changed = true;
         self.files = Arc::new(files);
+        self.kept_drafts = kept_drafts(&self.root, self.drafts, &site);
         self.stale.clear();
         self.site = Some(site);
         self.report_changes.everything = true;
@@ -242,9 +248,10 @@ impl Workspace {
             &self.root,
             site,
             &changed,
-            (&parsed, &drafts),
+            (&parsed, &drafts, &self.kept_drafts),
             &mut outcome.warnings,
         )?;
+        drafts::update(&mut self.kept_drafts, &changed, &drafts);
         let old_index = edits::index_by_source(site);
         if let Some(edits) = edits::body_edits(site, &old_index, &parsed) {
             return self.apply_body_edits(edits, outcome);
@@ -467,6 +474,13 @@ impl Workspace {
             .collect();
         found.symmetric_difference(&known).cloned().collect()
     }
+}
+
+fn kept_drafts(root: &Path, drafts: bool, site: &Site) -> drafts::KeptDrafts {
+    if drafts {
+        return drafts::KeptDrafts::new();
+    }
+    drafts::left_out(root, site)
 }
 
 fn render_all(
