@@ -63,7 +63,7 @@ pub struct SiteConfig {
     pub base_url: String,
     pub language: String,
     pub paths: Paths,
-    /// How many reports the overview and the feed show as newest.
+    /// How many reports the overview shows as newest (the feeds list 50).
     pub newest: usize,
     /// How many reports one page of a list shows (every list after that many is split into
     /// pages).

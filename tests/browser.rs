@@ -5,82 +5,11 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
+use common::browser::{drive, StaticHost};
 use serde_json::{json, Value};
-
-/// A plain static web server (Python's) on a free port, as a static host would serve the site.
-struct StaticHost {
-    child: Child,
-    port: u16,
-}
-
-impl StaticHost {
-    fn start(dir: &Path) -> StaticHost {
-        let mut child = Command::new("python3")
-            .args(["-u", "-m", "http.server", "0", "--bind", "127.0.0.1"])
-            .arg("--directory")
-            .arg(dir)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("python3 runs the static web server");
-        let stdout = child.stdout.take().unwrap();
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).unwrap();
-        // "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..."
-        let port = line
-            .split(" port ")
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("unexpected http.server banner: {line}"));
-        StaticHost { child, port }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
-    }
-}
-
-impl Drop for StaticHost {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Runs the steps in Chromium and returns what the observing steps saw.
-fn drive(steps: Value) -> Vec<Value> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    assert!(
-        Path::new(&chromium).exists() && dir.join("node_modules/playwright-core").exists(),
-        "the browser tests need Debian's Chromium ({chromium}) and playwright-core: run `bash tests/setup`, \
-         or `apt-get install chromium` and `npm ci --prefix tests/browser`"
-    );
-    let out = Command::new("node")
-        .arg(dir.join("driver.mjs"))
-        .arg(steps.to_string())
-        .output()
-        .expect("node runs the browser driver");
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "driver failed:\n{}\n{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    assert!(
-        report["failed"].is_null(),
-        "browser step failed: {:#}\nbrowser log: {:#}",
-        report["failed"],
-        report["log"]
-    );
-    report["results"].as_array().cloned().unwrap_or_default()
-}
 
 fn search_json(root: &Path, args: &[&str]) -> Value {
     let mut all = vec!["--limit", "1000"];

@@ -24,6 +24,8 @@ fn every_page_kind_renders_as_reviewed() {
         ("year", "ar/2009/index.html"),
         ("matrix", "matris/index.html"),
         ("not_found", "404.html"),
+        ("feed", "feed.xml"),
+        ("feed_method", "metoder/bra/feed.xml"),
         ("matrix_csv", "data/matrix.csv"),
     ];
     for (name, path) in pages {

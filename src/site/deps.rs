@@ -10,9 +10,10 @@ use super::render::RELATED_WINDOW;
 /// Every page whose content depends on report `r` of `site`.
 ///
 /// That is its own page; the pages of the lists it is in (all reports, its methods, counties,
-/// kommuner, years and method × county pairs: see [`list_pages`]); the pages that count every
-/// report (overview, catalogues, matrix, feed, sitemap, open data); and the report pages that may show it among their related reports (those near
-/// it in one of its methods' lists). The search page is named when the report uses a method
+/// kommuner, years and method × county pairs: see [`list_pages`]); the feeds of its methods,
+/// counties and kommuner; the pages that count every report (overview, catalogues, matrix,
+/// feed, sitemap, open data); and the report pages that may show it among their related
+/// reports (those near it in one of its methods' lists). The search page is named when the report uses a method
 /// that is not in the vocabulary (a build without that page skips it).
 pub fn pages_of_report(site: &Site, r: ReportIdx) -> BTreeSet<PageKind> {
     let report = site.report(r);
@@ -20,6 +21,8 @@ pub fn pages_of_report(site: &Site, r: ReportIdx) -> BTreeSet<PageKind> {
     pages.insert(PageKind::Report(r));
     for list in lists_of_report(site, r) {
         list_pages(site, list, r, &mut pages);
+        // A term's feed lists its newest reports: any of them may be this one.
+        pages.extend(list.term().map(PageKind::TermFeed));
     }
     for &m in &site.report_methods[r.position()] {
         // The search page lists every method of the site, including those only reports name.

@@ -1,6 +1,7 @@
 //! From a site folder to a finished site: load → model → plan → render → build (write).
 
 mod build;
+mod charts;
 mod data;
 pub mod deps;
 mod location;
@@ -20,7 +21,7 @@ pub use model::{
     collation_key, ReportChanges, ReportIdx, Site, SiteMethod, SiteMethodIdx, Taxonomy,
 };
 pub use output::{Staging, MARKER};
-pub use plan::{full_plan, List, PageKind, RenderOptions, Urls};
+pub use plan::{full_plan, List, PageKind, RenderOptions, Term, Urls};
 pub use render::{CardCache, Renderer};
 
 use crate::config::SiteConfig;

@@ -27,6 +27,8 @@ pub enum PageKind {
     Search,
     NotFound,
     Feed,
+    /// The Atom feed of a method, county or kommun: `feed.xml` beside the term's page.
+    TermFeed(Term),
     Sitemap,
     ReportsJson,
     MatrixCsv,
@@ -52,7 +54,7 @@ impl PageKind {
             PageKind::ListPage(list, _) => return list.page(1).template(),
             PageKind::Search => "search.html",
             PageKind::NotFound => "404.html",
-            PageKind::Feed => "feed.xml",
+            PageKind::Feed | PageKind::TermFeed(_) => "feed.xml",
             PageKind::Sitemap => "sitemap.xml",
             PageKind::ReportsJson | PageKind::MatrixCsv => return None,
         })
@@ -64,6 +66,7 @@ impl PageKind {
             self,
             PageKind::NotFound
                 | PageKind::Feed
+                | PageKind::TermFeed(_)
                 | PageKind::Sitemap
                 | PageKind::ReportsJson
                 | PageKind::MatrixCsv
@@ -161,6 +164,10 @@ impl Urls {
     pub fn feed(&self) -> String {
         self.file(FEED)
     }
+    /// The feed of the term whose page is at `page` (a folder URL).
+    pub fn term_feed(&self, page: &str) -> String {
+        format!("{page}{FEED}")
+    }
     pub fn sitemap(&self) -> String {
         self.file(SITEMAP)
     }
@@ -203,6 +210,7 @@ impl Urls {
             PageKind::Search => self.search(),
             PageKind::NotFound => self.not_found(),
             PageKind::Feed => self.feed(),
+            PageKind::TermFeed(term) => self.term_feed(&self.of(site, term.list().page(1))),
             PageKind::Sitemap => self.sitemap(),
             PageKind::ReportsJson => self.reports_json(),
             PageKind::MatrixCsv => self.matrix_csv(),
@@ -309,6 +317,37 @@ impl List {
     }
 }
 
+/// A term with a page of its own and an Atom feed of its newest reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Term {
+    Method(SiteMethodIdx),
+    County(CountyIdx),
+    Municipality(KommunIdx),
+}
+
+impl Term {
+    /// The term's list of reports, whose first page is the term's page.
+    pub fn list(self) -> List {
+        match self {
+            Term::Method(m) => List::Method(m),
+            Term::County(c) => List::County(c),
+            Term::Municipality(k) => List::Municipality(k),
+        }
+    }
+}
+
+impl List {
+    /// The term whose list this is, for the lists that have a feed.
+    pub fn term(self) -> Option<Term> {
+        match self {
+            List::Method(m) => Some(Term::Method(m)),
+            List::County(c) => Some(Term::County(c)),
+            List::Municipality(k) => Some(Term::Municipality(k)),
+            List::Reports | List::Year(_) | List::MethodCounty(..) => None,
+        }
+    }
+}
+
 impl PageKind {
     /// The list this page shows and its page number, for the pages of a list.
     pub fn list(self) -> Option<(List, u32)> {
@@ -384,6 +423,15 @@ pub fn full_plan(site: &Site, options: RenderOptions) -> Vec<PageKind> {
         .flat_map(|(list, _)| (2..=list.pages(site)).map(move |n| list.page(n)))
         .collect();
     pages.extend(more);
+    // Every term page has a feed beside it (see `List::term`).
+    let feeds: Vec<PageKind> = pages
+        .iter()
+        .filter_map(|page| page.list())
+        .filter(|&(_, n)| n == 1)
+        .filter_map(|(list, _)| list.term())
+        .map(PageKind::TermFeed)
+        .collect();
+    pages.extend(feeds);
     pages
 }
 
@@ -424,6 +472,9 @@ mod tests {
             urls.method_county("bra", "kronoberg"),
             "/metoder/bra/lan/kronoberg/"
         );
+        let feed = urls.term_feed(&urls.county("kronoberg"));
+        assert_eq!(feed, "/lan/kronoberg/feed.xml");
+        assert_eq!(urls.output_path(&feed), "lan/kronoberg/feed.xml");
     }
 
     #[test]
@@ -446,6 +497,7 @@ mod tests {
             PageKind::Search,
             PageKind::NotFound,
             PageKind::Feed,
+            PageKind::TermFeed(Term::County(CountyIdx(0))),
             PageKind::Sitemap,
         ];
         for page in pages {

@@ -87,7 +87,11 @@ impl Renderer<'_> {
 
     /// Reports, newest first: latest start, then latest end.
     pub(super) fn newest(&self, limit: usize) -> Vec<ReportIdx> {
-        let mut order: Vec<ReportIdx> = self.site.report_indices().collect();
+        self.newest_of(self.site.report_indices().collect(), limit)
+    }
+
+    /// The `limit` newest of `order`, newest first (the order of [`Self::newest`]).
+    pub(super) fn newest_of(&self, mut order: Vec<ReportIdx>, limit: usize) -> Vec<ReportIdx> {
         order.sort_by(|&a, &b| {
             let (pa, pb) = (&self.site.report(a).period, &self.site.report(b).period);
             pb.start

@@ -6,12 +6,16 @@
 //! - [`lists`]: lists derived from a set of reports (methods used, years, related reports);
 //! - [`pages`]: each page template's context;
 //! - [`paging`]: the pages of a list and their pager;
+//! - [`feeds`]: the Atom feeds, the site's and each term's;
+//! - [`charts`]: the data of each page's maps and charts;
 //! - [`cards`]: the card HTML cache the dev server keeps across rebuilds;
 //! - [`errors`]: template errors as diagnostics.
 
 mod cards;
+mod charts;
 mod environment;
 mod errors;
+mod feeds;
 mod lists;
 mod pages;
 mod paging;

@@ -12,9 +12,6 @@ use super::super::plan::{List, PageKind};
 use super::views::counted;
 use super::Renderer;
 
-/// How many reports the feed lists.
-const FEED_ENTRIES: usize = 50;
-
 impl Renderer<'_> {
     /// The context of `page`, whose URL is `url`.
     pub(super) fn context(&self, page: PageKind, url: &str) -> Value {
@@ -22,7 +19,9 @@ impl Renderer<'_> {
         if let Some((list, n)) = page.list() {
             let (reports, pagination) = self.list_page(list, n);
             let body = self.list_head(list, n == 1);
-            return context! { page => page_value, reports, pagination, ..body };
+            // A term's pages announce its feed.
+            let feed = list.term().map(|term| self.feed_ref(Some(term)));
+            return context! { page => page_value, reports, pagination, feed, ..body };
         }
         let body = match page {
             PageKind::Index => self.index(),
@@ -32,7 +31,8 @@ impl Renderer<'_> {
             PageKind::Years => context! { years => self.counted_years() },
             PageKind::Matrix => self.matrix(),
             PageKind::Search => self.search(),
-            PageKind::Feed => self.feed(),
+            PageKind::Feed => self.feed(None),
+            PageKind::TermFeed(term) => self.feed(Some(term)),
             PageKind::Sitemap => self.sitemap(),
             _ => context! {},
         };
@@ -87,6 +87,7 @@ impl Renderer<'_> {
             methods => methods,
             counties => counties,
             years => self.counted_years(),
+            map => self.home_map(),
         }
     }
 
@@ -118,6 +119,7 @@ impl Renderer<'_> {
                     kind => &method.kind,
                     description => &method.description,
                     counties => self.counties_among(reports).len(),
+                    sparkline => self.sparkline(reports),
                     ..self.views.methods[m].clone()
                 }
             })
@@ -151,11 +153,14 @@ impl Renderer<'_> {
                 context! { url => url, ..counted(&self.views.counties[c.0 as usize], n) }
             })
             .collect();
+        let (map, grid) = self.method_charts(m);
         context! {
             method => info,
             counties => counties,
             municipalities => self.kommuner_among(reports),
             timeline => self.timeline(reports),
+            map => map,
+            grid => grid,
         }
     }
 
@@ -220,11 +225,14 @@ impl Renderer<'_> {
                 |(i, s)| context! { name => &s.name, count => site.taxonomy.by_subregion[i].len() },
             )
             .collect();
+        let (map, grid) = self.county_charts(c);
         context! {
             county => counted(county, reports.len()),
             methods => self.methods_among(reports),
             municipalities => self.kommuner_among(reports),
             subregions => subregions,
+            map => map,
+            grid => grid,
         }
     }
 
@@ -240,7 +248,11 @@ impl Renderer<'_> {
         if !summary {
             return context! { municipality => info };
         }
-        context! { municipality => info, methods => self.methods_among(reports) }
+        context! {
+            municipality => info,
+            methods => self.methods_among(reports),
+            locator => self.municipality_locator(k),
+        }
     }
 
     fn year(&self, y: u16, summary: bool) -> Value {
@@ -302,24 +314,6 @@ impl Renderer<'_> {
             })
             .collect();
         context! { matrix => context! { counties => self.views.counties.clone(), rows => rows, totals => totals } }
-    }
-
-    fn feed(&self) -> Value {
-        let entries: Vec<Value> = self
-            .newest(FEED_ENTRIES)
-            .into_iter()
-            .map(|r| {
-                let p = &self.site.report(r).period;
-                let updated = format!("{}-01T00:00:00Z", p.start);
-                context! { updated => updated, ..self.card(r) }
-            })
-            .collect();
-        let updated = entries
-            .first()
-            .and_then(|e| e.get_attr("updated").ok())
-            .map(|v| v.to_string())
-            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
-        context! { entries => entries, updated => updated }
     }
 
     fn sitemap(&self) -> Value {

@@ -109,6 +109,8 @@ pub(super) enum PageKey {
     Report(String),
     /// Page `n` of a list.
     List(ListKey, u32),
+    /// The feed of a term (whose list this is).
+    Feed(ListKey),
 }
 
 /// A list named by what does not shift in an edit: methods by their URL names.
@@ -133,21 +135,25 @@ fn same_but_body(old: &Report, new: &Report) -> bool {
 }
 
 fn key_of(site: &Site, page: PageKind) -> PageKey {
-    let method = |m: SiteMethodIdx| site.method(m).id.0.clone();
     if let Some((list, n)) = page.list() {
-        let key = match list {
-            List::Reports => ListKey::Reports,
-            List::Method(m) => ListKey::Method(method(m)),
-            List::County(c) => ListKey::County(c),
-            List::Municipality(k) => ListKey::Municipality(k),
-            List::Year(y) => ListKey::Year(y),
-            List::MethodCounty(m, c) => ListKey::MethodCounty(method(m), c),
-        };
-        return PageKey::List(key, n);
+        return PageKey::List(list_key(site, list), n);
     }
     match page {
         PageKind::Report(r) => PageKey::Report(site.report(r).slug.clone()),
+        PageKind::TermFeed(term) => PageKey::Feed(list_key(site, term.list())),
         other => PageKey::Stable(other),
+    }
+}
+
+fn list_key(site: &Site, list: List) -> ListKey {
+    let method = |m: SiteMethodIdx| site.method(m).id.0.clone();
+    match list {
+        List::Reports => ListKey::Reports,
+        List::Method(m) => ListKey::Method(method(m)),
+        List::County(c) => ListKey::County(c),
+        List::Municipality(k) => ListKey::Municipality(k),
+        List::Year(y) => ListKey::Year(y),
+        List::MethodCounty(m, c) => ListKey::MethodCounty(method(m), c),
     }
 }
 
@@ -158,27 +164,37 @@ pub(super) fn resolve(
     slugs: &HashMap<&str, ReportIdx>,
     key: &PageKey,
 ) -> Option<PageKind> {
+    match key {
+        PageKey::Stable(page) => Some(*page),
+        PageKey::Report(slug) => slugs.get(slug.as_str()).map(|&r| PageKind::Report(r)),
+        PageKey::List(list, n) => {
+            let list = resolve_list(site, list)?;
+            (list.exists(site) && *n <= list.pages(site)).then(|| list.page(*n))
+        }
+        PageKey::Feed(list) => {
+            let list = resolve_list(site, list)?;
+            list.exists(site)
+                .then_some(PageKind::TermFeed(list.term()?))
+        }
+    }
+}
+
+/// The list `key` names in `site`, unless its method is gone.
+fn resolve_list(site: &Site, key: &ListKey) -> Option<List> {
     let method = |id: &str| {
         site.methods
             .iter()
             .position(|m| m.id.0 == id)
             .map(|m| SiteMethodIdx(m as u32))
     };
-    match key {
-        PageKey::Stable(page) => Some(*page),
-        PageKey::Report(slug) => slugs.get(slug.as_str()).map(|&r| PageKind::Report(r)),
-        PageKey::List(list, n) => {
-            let list = match list {
-                ListKey::Reports => List::Reports,
-                ListKey::Method(id) => List::Method(method(id)?),
-                ListKey::County(c) => List::County(*c),
-                ListKey::Municipality(k) => List::Municipality(*k),
-                ListKey::Year(y) => List::Year(*y),
-                ListKey::MethodCounty(id, c) => List::MethodCounty(method(id)?, *c),
-            };
-            (list.exists(site) && *n <= list.pages(site)).then(|| list.page(*n))
-        }
-    }
+    Some(match key {
+        ListKey::Reports => List::Reports,
+        ListKey::Method(id) => List::Method(method(id)?),
+        ListKey::County(c) => List::County(*c),
+        ListKey::Municipality(k) => List::Municipality(*k),
+        ListKey::Year(y) => List::Year(*y),
+        ListKey::MethodCounty(id, c) => List::MethodCounty(method(id)?, *c),
+    })
 }
 
 /// The site's limit on methods outside the vocabulary, after an edit. Counting the site's
