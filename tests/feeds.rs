@@ -318,7 +318,9 @@ fn hostile_titles_and_method_names_come_out_escaped_or_replaced() {
     );
 }
 
-fn files_of(workspace: &Workspace) -> BTreeMap<String, Vec<u8>> {
+/// Every file of the workspace, its pages rendered as a browser asking for each would.
+fn files_of(workspace: &mut Workspace) -> BTreeMap<String, Vec<u8>> {
+    workspace.render_all().unwrap();
     workspace
         .files()
         .iter()
@@ -327,7 +329,7 @@ fn files_of(workspace: &Workspace) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// The dev server's feeds equal a fresh build's: the paths of those that do not.
-fn assert_served_equals_built(workspace: &Workspace, what: &str) {
+fn assert_served_equals_built(workspace: &mut Workspace, what: &str) {
     let served = files_of(workspace);
     let (_, built) = common::render(workspace.root());
     let paths: BTreeSet<&String> = served.keys().chain(built.keys()).collect();
@@ -348,7 +350,7 @@ fn the_dev_server_keeps_the_feeds_of_an_edited_reports_terms_current() {
     let root = site.path().canonicalize().unwrap();
     let options = RenderOptions { search_page: true };
     let (mut ws, _) = Workspace::open(&root, false, options).unwrap();
-    let before = files_of(&ws);
+    let before = files_of(&mut ws);
     let file = root.join("content/2015/kronoberg-bra-samtal.md");
     let apply = |ws: &mut Workspace, path: &Path| {
         let out = ws.apply(ChangeSet {
@@ -369,8 +371,8 @@ fn the_dev_server_keeps_the_feeds_of_an_edited_reports_terms_current() {
     assert_ne!(edited, text);
     std::fs::write(&file, edited).unwrap();
     apply(&mut ws, &file);
-    assert_served_equals_built(&ws, "after the edit");
-    let after = files_of(&ws);
+    assert_served_equals_built(&mut ws, "after the edit");
+    let after = files_of(&mut ws);
     for feed in [
         "lan/halland/feed.xml",
         "kommuner/halmstad/feed.xml",
@@ -397,6 +399,8 @@ fn the_dev_server_keeps_the_feeds_of_an_edited_reports_terms_current() {
     // Deleted: its unknown method's page and feed go, the other feeds follow.
     std::fs::remove_file(&file).unwrap();
     apply(&mut ws, &file);
-    assert_served_equals_built(&ws, "after deleting the report");
-    assert!(!files_of(&ws).keys().any(|k| k.contains("helt-egen-metod")));
+    assert_served_equals_built(&mut ws, "after deleting the report");
+    assert!(!files_of(&mut ws)
+        .keys()
+        .any(|k| k.contains("helt-egen-metod")));
 }

@@ -334,3 +334,28 @@ fn requests_for_other_hosts_are_refused() {
         );
     }
 }
+
+#[test]
+fn a_page_whose_template_fails_is_answered_with_the_error_and_served_again_once_fixed() {
+    let dir = common::example_site();
+    let root: PathBuf = dir.path().canonicalize().unwrap();
+    let server = Server::start(&root);
+    // Looked at before the template breaks: rendered again at once, so the edit reports it.
+    assert_eq!(server.get("/lan/gotland/").0, 200);
+    let templates = root.join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    edit_and_wait(&server, || {
+        std::fs::write(templates.join("county.html"), "{{ no_such_function() }}\n").unwrap()
+    });
+    // Pages rendered only when asked for fail then, each with the error, not a hang.
+    let (status, body) = server.get("/lan/halland/");
+    let body = String::from_utf8_lossy(&body);
+    assert_eq!(status, 500, "{body}");
+    assert!(body.contains("county.html"), "{body}");
+    assert!(body.contains("fouweb-overlay"), "{body}");
+    assert_eq!(server.get("/metoder/").0, 200, "other templates still work");
+    edit_and_wait(&server, || {
+        std::fs::remove_file(templates.join("county.html")).unwrap()
+    });
+    assert_serves_a_fresh_build(&server, &root, "the template removed again");
+}

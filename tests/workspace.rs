@@ -26,10 +26,12 @@ fn fresh(root: &Path) -> BTreeMap<String, Vec<u8>> {
     memory.into_files()
 }
 
-/// Compares what the workspace serves with a fresh build, after rendering the files its edits
-/// left stale (as a browser asking for them would).
+/// Compares what the workspace serves with a fresh build, after rendering the pages its edits
+/// left out of date (as a browser asking for each would). Pages rendered before and kept are
+/// compared as they are: one the dependency map forgot would differ.
 fn assert_same(workspace: &mut Workspace, what: &str) {
-    workspace.render_stale().unwrap();
+    workspace.render_all().unwrap();
+    assert!(workspace.unrendered().is_empty());
     let served: BTreeMap<String, Vec<u8>> = workspace
         .files()
         .iter()
@@ -83,29 +85,37 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
     assert_same(&mut ws, "initial");
     let content = root.join("content");
     let a = content.join("2015/kronoberg-bra-samtal.md");
+    let a_page = "rapporter/kronoberg-bra-samtal/index.html";
 
     edit(&a, |t| format!("{t}\n\nEtt nytt stycke i slutet.\n"));
     let out = ws.apply(report(&[&a]));
     assert!(out.errors.is_none());
     assert_eq!(
-        out.rendered, 1,
-        "a body edit re-renders only the report's page"
+        (out.rendered, out.deferred),
+        (0, 1),
+        "a body edit puts only the report's page out of date"
     );
+    assert!(ws.unrendered().contains_key(a_page));
+    // A browser asks for it; from now on it is rendered again at once after an edit, so that
+    // the reload finds it ready.
+    ws.render_requested(&[a_page.to_string()]).unwrap();
     assert_same(&mut ws, "body edit");
 
-    edit(&a, |t| t.replacen("title: ", "title: Ändrad – ", 1));
-    let sitemap_before = ws.files().get("sitemap.xml").cloned();
+    edit(&a, |t| format!("{t}\n\nOch ett till.\n"));
     let out = ws.apply(report(&[&a]));
-    assert!(out.rendered > 1 && out.rendered < ws.files().len() / 2);
-    // The files that list every report wait until they are asked for.
-    let stale: std::collections::BTreeSet<String> = ws.stale_paths().into_iter().collect();
-    assert_eq!(
-        stale,
-        ["data/reports.json".to_string(), "sitemap.xml".to_string()].into()
-    );
-    assert_eq!(ws.files().get("sitemap.xml").cloned(), sitemap_before);
+    assert_eq!((out.rendered, out.deferred), (1, 0));
+    assert!(ws.files().contains_key(a_page));
+    assert_same(&mut ws, "body edit of a page looked at");
+
+    edit(&a, |t| t.replacen("title: ", "title: Ändrad – ", 1));
+    let out = ws.apply(report(&[&a]));
+    let touched = out.rendered + out.deferred;
+    assert!(touched > 1 && touched < ws.files().len() / 2, "{touched}");
+    // Among them the files that list every report, which wait until they are asked for.
+    assert!(ws.unrendered().contains_key("sitemap.xml"));
+    assert!(ws.unrendered().contains_key("data/reports.json"));
+    assert!(!ws.unrendered().contains_key("lan/gotland/index.html"));
     assert_same(&mut ws, "title edit");
-    assert!(ws.stale_paths().is_empty());
 
     let text = std::fs::read_to_string(&a).unwrap();
     let moved = text
@@ -215,6 +225,37 @@ fn every_kind_of_edit_leaves_the_site_equal_to_a_fresh_build() {
     });
     assert!(out.css_only);
     assert_same(&mut ws, "stylesheet");
+}
+
+#[test]
+fn opening_renders_nothing_and_a_request_renders_only_its_page() {
+    let dir = common::example_site();
+    let root: PathBuf = dir.path().canonicalize().unwrap();
+    let (mut ws, _) = Workspace::open(&root, false, OPTIONS).unwrap();
+    let built = fresh(&root);
+    let pages = built
+        .keys()
+        .filter(|p| ws.unrendered().contains_key(*p))
+        .count();
+    assert_eq!(
+        pages + ws.files().len(),
+        built.len(),
+        "every file is listed"
+    );
+    assert!(
+        ws.files().keys().all(|p| !p.ends_with(".html")),
+        "only static files"
+    );
+    ws.render_requested(&[
+        "lan/gotland/index.html".to_string(),
+        "nowhere.html".to_string(),
+    ])
+    .unwrap();
+    assert_eq!(
+        ws.files().get("lan/gotland/index.html").map(|b| b.to_vec()),
+        built.get("lan/gotland/index.html").cloned()
+    );
+    assert_eq!(pages - ws.unrendered().len(), 1);
 }
 
 #[test]

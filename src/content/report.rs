@@ -47,8 +47,9 @@ pub struct Report {
     /// `summary:` or the body's first paragraph as plain text.
     pub summary: String,
     pub draft: bool,
-    /// The Markdown body.
-    pub body: String,
+    /// The Markdown body. Shared, so that the dev server's search index can hold the reports
+    /// while they are indexed without a second copy of every body.
+    pub body: std::sync::Arc<str>,
 }
 
 const SUMMARY_CHARS: usize = 280;
@@ -118,7 +119,7 @@ pub fn validate(
         tags: fm.tags,
         summary,
         draft: fm.draft,
-        body: body.to_string(),
+        body: body.into(),
     })
 }
 

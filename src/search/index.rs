@@ -2,6 +2,7 @@
 //! site model as the pages, into a fresh folder (`index.tmp` beside it) that replaces the old
 //! index only when complete: a failed index step leaves the previous index answering.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -192,7 +193,8 @@ fn fill(site: &Site, texts: &[String], dir: &Path, meta: IndexMeta) -> Result<()
     analyzer::register(index.tokenizers());
     let mut writer = writer(&index)?;
     // A written index is never updated: each report's slot is its place in title order.
-    add_documents(&mut writer, site, &fields, texts, u64::from)?;
+    let text_of = |r: ReportIdx| Cow::Borrowed(texts.get(r.position()).map_or("", String::as_str));
+    add_documents(&mut writer, site, &fields, text_of, u64::from)?;
     writer.commit().map_err(SearchError::index)?;
     writer.wait_merging_threads().map_err(SearchError::index)?;
     let json = serde_json::to_vec(&meta).unwrap_or_default();
@@ -210,12 +212,13 @@ pub(super) fn writer(index: &Index) -> Result<IndexWriter, SearchError> {
         .map_err(SearchError::index)
 }
 
-/// Adds a document for every report of `site`; `slot_of` gives each its slot.
-pub(super) fn add_documents(
+/// Adds a document for every report of `site`; `text_of` gives each its plain text and
+/// `slot_of` its slot.
+pub(super) fn add_documents<'t>(
     writer: &mut IndexWriter,
     site: &Site,
     fields: &Fields,
-    texts: &[String],
+    text_of: impl Fn(ReportIdx) -> Cow<'t, str> + Sync,
     slot_of: impl Fn(ReportIdx) -> u64 + Sync,
 ) -> Result<(), SearchError> {
     let urls = Urls::new(&site.config);
@@ -230,8 +233,7 @@ pub(super) fn add_documents(
             .into_par_iter()
             .map(|r| {
                 let r = ReportIdx::at(r);
-                let text = texts.get(r.position()).map_or("", String::as_str);
-                document(site, &urls, fields, text, r, slot_of(r))
+                document(site, &urls, fields, &text_of(r), r, slot_of(r))
             })
             .collect();
         for doc in documents {

@@ -1,6 +1,9 @@
-//! A search index kept in memory and updated report by report, for the dev server: an edit
-//! deletes the report's old document and adds its new one; the rest is never re-indexed.
+//! A search index kept up to date report by report, for the dev server: an edit deletes the
+//! report's old document and adds its new one; the rest is never re-indexed. It lives in a
+//! folder the server gives it (a temporary one, removed when the server stops), so that memory
+//! holds the parts being searched, not every report's text.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
@@ -10,7 +13,7 @@ use crate::site::{Site, Urls};
 
 use super::index::{add_documents, document, meta_of, writer};
 use super::schema::{self, Fields};
-use super::{analyzer, plain_texts, SearchError, Searcher};
+use super::{analyzer, SearchError, Searcher};
 
 pub struct LiveIndex {
     index: Index,
@@ -29,10 +32,10 @@ pub struct LiveIndex {
 }
 
 impl LiveIndex {
-    /// Indexes every report of `site`.
-    pub fn new(site: &Site) -> Result<(LiveIndex, Searcher), SearchError> {
+    /// Indexes every report of `site` into `dir`, an empty folder.
+    pub fn new(site: &Site, dir: &std::path::Path) -> Result<(LiveIndex, Searcher), SearchError> {
         let (schema, fields) = schema::build();
-        let index = Index::create_in_ram(schema);
+        let index = Index::create_in_dir(dir, schema).map_err(SearchError::index)?;
         analyzer::register(index.tokenizers());
         let reader = index
             .reader_builder()
@@ -120,8 +123,9 @@ impl LiveIndex {
             .enumerate()
             .map(|(i, r)| (r.slug.clone(), i as u64))
             .collect();
-        let texts = plain_texts(site);
-        add_documents(&mut bulk, site, &self.fields, &texts, u64::from)?;
+        // Each chunk's texts made as it is indexed, never the whole site's at once.
+        let text_of = |r| Cow::Owned(crate::markdown::plain_text(&site.report(r).body));
+        add_documents(&mut bulk, site, &self.fields, text_of, u64::from)?;
         let searcher = self.commit(&mut bulk, site)?;
         bulk.wait_merging_threads().map_err(SearchError::index)?;
         self.writer = Some(edit_writer(&self.index)?);
@@ -187,7 +191,8 @@ mod tests {
     }
 
     fn assert_like_fresh(live: &Searcher, site: &Site) {
-        let (_, fresh) = LiveIndex::new(site).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (_, fresh) = LiveIndex::new(site, dir.path()).unwrap();
         for (query, methods) in [
             ("", &[][..]),
             ("barngrupper", &[]),
@@ -232,7 +237,8 @@ mod tests {
             "Samtal i barngrupper.",
         );
         let site = load(root);
-        let (mut live, searcher) = LiveIndex::new(&site).unwrap();
+        let index_dir = tempfile::tempdir().unwrap();
+        let (mut live, searcher) = LiveIndex::new(&site, index_dir.path()).unwrap();
         assert_eq!(answer(&searcher, &site, "barngrupper", &[]).total, 2);
         assert_like_fresh(&searcher, &site);
 

@@ -16,7 +16,7 @@ pub fn refresh_search_bundle(shared: &Shared, workspace: &Workspace, version: u6
     }
     let mut files = Arc::clone(&current.files);
     if add_search_bundle(workspace, &mut files) {
-        shared.publish_good(files, version, Arc::clone(&current.stale));
+        shared.publish_good(files, version, current.unrendered.clone());
     }
 }
 

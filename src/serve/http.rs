@@ -1,8 +1,7 @@
 //! The dev server's HTTP side: the in-memory site under the same URLs as `public/`, plus the
 //! live-reload event stream. Only GET and HEAD; nothing is read from disk, so no request can
-//! reach outside the site.
+//! reach outside the site. A page not rendered yet is asked of the rebuild thread.
 
-use std::collections::HashSet;
 use std::convert::Infallible;
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, RwLock};
@@ -15,14 +14,14 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use tokio::sync::{broadcast, watch};
+use tokio::sync::{broadcast, oneshot};
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::StreamExt;
 
-use crate::site::workspace::{ChangeSet, Files};
+use crate::site::workspace::{Files, Unrendered};
 
 use super::api::{self, SearchState};
-use super::live;
+use super::{live, Job};
 
 /// The site as served at one moment.
 pub struct Snapshot {
@@ -31,12 +30,21 @@ pub struct Snapshot {
     pub version: u64,
     /// The error overlay while the site cannot be rebuilt.
     pub overlay: Option<String>,
-    /// Files the last edits left out of date: rendered when first asked for.
-    pub stale: Arc<HashSet<String>>,
+    /// Pages not rendered yet, or out of date: rendered when first asked for.
+    pub unrendered: Unrendered,
 }
 
-/// How long a request for a stale file waits for it before the old one is served.
-const STALE_WAIT: Duration = Duration::from_secs(30);
+/// The rebuild thread's answer to a request for a page not rendered yet.
+pub enum Rendered {
+    Page(Arc<[u8]>),
+    /// No page there (any more).
+    Gone,
+    /// The page's template failed: the error overlay.
+    Failed(String),
+}
+
+/// How long a request for a page waits for it to be rendered (behind a rebuild, say).
+const RENDER_WAIT: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Clone)]
 pub enum LiveEvent {
@@ -50,31 +58,28 @@ pub struct Shared {
     pub events: broadcast::Sender<LiveEvent>,
     /// The live search index; `None` until it is first built.
     search: Arc<RwLock<Option<Arc<SearchState>>>>,
-    /// Counts the snapshots published, for requests waiting for a stale file.
-    published: watch::Sender<u64>,
-    /// The rebuild thread's queue, to ask for stale files.
-    rebuilds: Sender<ChangeSet>,
+    /// The rebuild thread's queue, to ask for pages not rendered yet.
+    rebuilds: Sender<Job>,
 }
 
 impl Shared {
-    pub fn new(snapshot: Snapshot, rebuilds: Sender<ChangeSet>) -> Shared {
+    pub fn new(snapshot: Snapshot, rebuilds: Sender<Job>) -> Shared {
         let (events, _) = broadcast::channel(64);
         Shared {
             snapshot: Arc::new(RwLock::new(Arc::new(snapshot))),
             events,
             search: Arc::default(),
-            published: watch::Sender::new(0),
             rebuilds,
         }
     }
 
     /// Publishes a site without errors, asking browsers to reload to `version`.
-    pub fn publish_good(&self, files: Arc<Files>, version: u64, stale: Arc<HashSet<String>>) {
+    pub fn publish_good(&self, files: Arc<Files>, version: u64, unrendered: Unrendered) {
         let snapshot = Snapshot {
             files,
             version,
             overlay: None,
-            stale,
+            unrendered,
         };
         self.publish(snapshot, LiveEvent::Version(version));
     }
@@ -114,33 +119,31 @@ impl Shared {
             Ok(mut s) => *s = Arc::new(snapshot),
             Err(poisoned) => *poisoned.into_inner() = Arc::new(snapshot),
         }
-        self.published.send_modify(|n| *n += 1);
     }
 
-    /// The snapshot to answer for `key`. A file the last edits left stale is asked of the
-    /// rebuild thread, and the answer waits for it (at most [`STALE_WAIT`]).
-    async fn current_for(&self, key: &str) -> Arc<Snapshot> {
-        // Subscribed before looking, so that no publication is missed in between.
-        let mut published = self.published.subscribe();
-        let snapshot = self.current();
-        if !snapshot.stale.contains(key) {
-            return snapshot;
+    /// The page at `key`, rendered by the rebuild thread (waiting at most [`RENDER_WAIT`]).
+    async fn render(&self, key: &str) -> Rendered {
+        let (answer, answered) = oneshot::channel();
+        if self
+            .rebuilds
+            .send(Job::Render(key.to_string(), answer))
+            .is_err()
+        {
+            return Rendered::Gone;
         }
-        let request = ChangeSet {
-            stale_outputs: true,
-            ..ChangeSet::default()
-        };
-        if self.rebuilds.send(request).is_err() {
-            return snapshot;
+        match tokio::time::timeout(RENDER_WAIT, answered).await {
+            Ok(Ok(rendered)) => rendered,
+            _ => Rendered::Failed(live::overlay(
+                &crate::diagnostics::Diagnostic::error(
+                    key,
+                    format!(
+                        "not rendered within {} s: the server is busy or stopping",
+                        RENDER_WAIT.as_secs()
+                    ),
+                )
+                .into(),
+            )),
         }
-        let deadline = tokio::time::Instant::now() + STALE_WAIT;
-        while let Ok(Ok(())) = tokio::time::timeout_at(deadline, published.changed()).await {
-            let snapshot = self.current();
-            if !snapshot.stale.contains(key) {
-                return snapshot;
-            }
-        }
-        self.current()
     }
 }
 
@@ -180,31 +183,56 @@ async fn site_file(State(shared): State<Shared>, method: Method, uri: Uri) -> Re
         return response;
     }
     let Some(path) = decode_path(uri.path()) else {
-        return not_found(&shared.current());
+        return not_found(&shared).await;
     };
     let key = if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
     } else {
         path.clone()
     };
-    let snapshot = shared.current_for(&key).await;
-    if let Some(bytes) = snapshot.files.get(&key) {
-        return file_response(&snapshot, &key, bytes, StatusCode::OK);
+    if let Some(response) = page(&shared, &key, StatusCode::OK).await {
+        return response;
     }
     // `/rapporter/x` → `/rapporter/x/`, as static hosts do.
-    if snapshot.files.contains_key(&format!("{path}/index.html")) {
+    let snapshot = shared.current();
+    let index = format!("{path}/index.html");
+    if snapshot.files.contains_key(&index) || snapshot.unrendered.contains_key(&index) {
         return Response::builder()
             .status(StatusCode::MOVED_PERMANENTLY)
             .header(header::LOCATION, format!("/{path}/"))
             .body(Body::empty())
             .unwrap_or_default();
     }
-    not_found(&snapshot)
+    not_found(&shared).await
 }
 
-fn not_found(snapshot: &Snapshot) -> Response {
-    match snapshot.files.get("404.html") {
-        Some(bytes) => file_response(snapshot, "404.html", bytes, StatusCode::NOT_FOUND),
+/// The file at `key` with `status`, rendered first if need be; `None` when there is none.
+async fn page(shared: &Shared, key: &str, status: StatusCode) -> Option<Response> {
+    let snapshot = shared.current();
+    if let Some(bytes) = snapshot.files.get(key) {
+        return Some(file_response(&snapshot, key, bytes, status));
+    }
+    if !snapshot.unrendered.contains_key(key) {
+        return None;
+    }
+    match shared.render(key).await {
+        Rendered::Page(bytes) => Some(file_response(&shared.current(), key, &bytes, status)),
+        Rendered::Gone => None,
+        Rendered::Failed(overlay) => {
+            let html = format!("<!doctype html><title>fouweb: error</title>{overlay}");
+            let mut response = (StatusCode::INTERNAL_SERVER_ERROR, html).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            );
+            Some(response)
+        }
+    }
+}
+
+async fn not_found(shared: &Shared) -> Response {
+    match Box::pin(page(shared, "404.html", StatusCode::NOT_FOUND)).await {
+        Some(response) => response,
         None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
     }
 }

@@ -1,6 +1,7 @@
 //! The dev server's tantivy index: built beside the server at start (the pages are served
-//! meanwhile), then updated report by report after each rebuild.
+//! meanwhile) into a temporary folder, then updated report by report after each rebuild.
 
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -18,7 +19,8 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    pub fn start(shared: &Shared, workspace: &Workspace) -> SearchIndex {
+    /// Starts indexing the site into `dir`, an empty folder that outlives the server's threads.
+    pub fn start(shared: &Shared, workspace: &Workspace, dir: PathBuf) -> SearchIndex {
         let Some(site) = workspace.site().cloned() else {
             return SearchIndex {
                 building: None,
@@ -31,7 +33,7 @@ impl SearchIndex {
             .name("fouweb-index".into())
             .spawn(move || {
                 let started = Instant::now();
-                match LiveIndex::new(&site) {
+                match LiveIndex::new(&site, &dir) {
                     Ok((index, searcher)) => {
                         shared.publish_search(SearchState {
                             searcher,

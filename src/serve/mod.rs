@@ -19,8 +19,16 @@ use crate::site::workspace::{ChangeSet, Outcome, Workspace};
 use crate::site::RenderOptions;
 
 use bundle::{add_search_bundle, keep_search_bundle, refresh_search_bundle};
-use http::{LiveEvent, Shared, Snapshot};
+use http::{LiveEvent, Rendered, Shared, Snapshot};
 use index::SearchIndex;
+
+/// What the rebuild thread, the one owner of the [`Workspace`], is asked to do.
+pub enum Job {
+    /// Files changed on disk (from the watcher).
+    Changes(ChangeSet),
+    /// A browser asked for the page at this output path, not rendered yet.
+    Render(String, tokio::sync::oneshot::Sender<Rendered>),
+}
 
 pub struct Options {
     pub root: PathBuf,
@@ -49,14 +57,14 @@ pub fn run(options: &Options) -> Result<(), String> {
             Ok::<_, String>((workspace, files, bundled))
         })?;
     // One queue for the rebuild thread: the watcher's changes and the server's requests for
-    // stale files.
+    // pages not rendered yet.
     let (rebuilds, queue) = std::sync::mpsc::channel();
     let shared = Shared::new(
         Snapshot {
             files,
             version: 1,
             overlay: None,
-            stale: Arc::default(),
+            unrendered: workspace.unrendered().clone(),
         },
         rebuilds.clone(),
     );
@@ -70,7 +78,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     let url = format!("http://{local}/");
     let reports = workspace.site().map_or(0, |s| s.reports.len());
     println!(
-        "serving {reports} reports at {url} (built in {:.2} s{}); watching for changes, Ctrl-C to stop",
+        "serving {reports} reports at {url} (loaded in {:.2} s, pages rendered as they are asked for{}); watching for changes, Ctrl-C to stop",
         started.elapsed().as_secs_f64(),
         if bundled { "" } else { "; the search page answers from /api/search (no browser bundle for large sites)" }
     );
@@ -83,7 +91,17 @@ pub fn run(options: &Options) -> Result<(), String> {
     }
     let _watcher = watch::start(&root, options.poll, rebuilds)
         .map_err(|e| format!("cannot watch {}: {e}; try --poll", root.display()))?;
-    spawn_rebuilder(shared.clone(), workspace, queue)?;
+    // Removed when the server stops (Ctrl-C ends `run` normally).
+    let index_dir = tempfile::Builder::new()
+        .prefix("fouweb-serve-index-")
+        .tempdir()
+        .map_err(|e| format!("cannot make a temporary folder for the search index: {e}"))?;
+    spawn_rebuilder(
+        shared.clone(),
+        workspace,
+        queue,
+        index_dir.path().to_path_buf(),
+    )?;
     let app = http::router(shared);
     runtime
         .block_on(async {
@@ -130,20 +148,22 @@ fn listen(
         })
 }
 
-/// The thread that applies each batch of changes to the workspace and publishes the result.
+/// The thread that applies each batch of changes to the workspace, renders the pages browsers
+/// ask for, and publishes the result.
 fn spawn_rebuilder(
     shared: Shared,
     mut workspace: Workspace,
-    changes: std::sync::mpsc::Receiver<ChangeSet>,
+    jobs: std::sync::mpsc::Receiver<Job>,
+    index_dir: PathBuf,
 ) -> Result<(), String> {
     std::thread::Builder::new()
         .name("fouweb-rebuild".into())
         .spawn(move || {
-            let mut search = SearchIndex::start(&shared, &workspace);
+            let mut search = SearchIndex::start(&shared, &workspace, index_dir);
             let mut version = 1;
             loop {
-                let mut batch = match changes.recv_timeout(Duration::from_millis(200)) {
-                    Ok(batch) => batch,
+                let first = match jobs.recv_timeout(Duration::from_millis(200)) {
+                    Ok(job) => job,
                     Err(RecvTimeoutError::Timeout) => {
                         // Picks up the index once it is built, with the edits made meanwhile.
                         search.update(&shared, &mut workspace);
@@ -151,23 +171,21 @@ fn spawn_rebuilder(
                     }
                     Err(RecvTimeoutError::Disconnected) => break,
                 };
-                // Take everything that queued up during the last rebuild in one go.
-                while let Ok(more) = changes.try_recv() {
-                    batch.merge(more);
-                }
-                let stale_asked = std::mem::take(&mut batch.stale_outputs);
+                // Take everything that queued up meanwhile in one go.
+                let (batch, requests) = gather(first, &jobs);
                 if !batch.is_empty() {
                     let what = describe(&batch, workspace.root());
                     let outcome = workspace.apply(batch);
                     version = publish(&shared, &workspace, &outcome, version);
                     log(&what, &outcome);
+                    // Pages asked for before the search index, which can wait.
+                    answer(&shared, &mut workspace, requests);
                     search.update(&shared, &mut workspace);
                     if outcome.content_changed && outcome.errors.is_none() {
                         refresh_search_bundle(&shared, &workspace, version);
                     }
-                }
-                if stale_asked {
-                    publish_stale(&shared, &mut workspace);
+                } else {
+                    answer(&shared, &mut workspace, requests);
                 }
             }
         })
@@ -175,38 +193,61 @@ fn spawn_rebuilder(
         .map_err(|e| format!("cannot start the rebuild thread: {e}"))
 }
 
-/// Renders the files edits left stale, which a browser asked for, and serves them. Should
-/// that fail, the old files are served rather than none, and the error shows on the next
-/// rebuild.
-fn publish_stale(shared: &Shared, workspace: &mut Workspace) {
-    let current = shared.current();
-    if current.stale.is_empty() {
+type Request = (String, tokio::sync::oneshot::Sender<Rendered>);
+
+/// `first` and every job queued behind it: the changes merged, the pages asked for.
+fn gather(first: Job, jobs: &std::sync::mpsc::Receiver<Job>) -> (ChangeSet, Vec<Request>) {
+    let mut batch = ChangeSet::default();
+    let mut requests = Vec::new();
+    let mut take = |job| match job {
+        Job::Changes(changes) => batch.merge(changes),
+        Job::Render(path, answer) => requests.push((path, answer)),
+    };
+    take(first);
+    while let Ok(more) = jobs.try_recv() {
+        take(more);
+    }
+    (batch, requests)
+}
+
+/// Renders the pages browsers asked for, serves them from now on and answers each request.
+/// A page whose template fails is answered with the error overlay and printed.
+fn answer(shared: &Shared, workspace: &mut Workspace, requests: Vec<Request>) {
+    if requests.is_empty() {
         return;
     }
-    let (files, stale) = match workspace.render_stale() {
-        Ok(()) => {
-            let mut files = Arc::clone(workspace.files());
-            keep_search_bundle(&current.files, &mut files);
-            (files, Arc::new(workspace.stale_paths()))
-        }
-        Err(errors) => {
-            crate::console::print_diagnostics(&errors);
-            (Arc::clone(&current.files), Arc::default())
-        }
-    };
+    let paths: Vec<String> = requests.iter().map(|(path, _)| path.clone()).collect();
+    let failed = workspace.render_requested(&paths).err();
+    if let Some(errors) = &failed {
+        crate::console::print_diagnostics(errors);
+    }
+    let current = shared.current();
+    let mut files = Arc::clone(workspace.files());
+    keep_search_bundle(&current.files, &mut files);
     shared.replace(Snapshot {
-        files,
+        files: Arc::clone(&files),
         version: current.version,
         overlay: current.overlay.clone(),
-        stale,
+        unrendered: workspace.unrendered().clone(),
     });
+    for (path, reply) in requests {
+        let rendered = match (files.get(&path), &failed) {
+            (Some(bytes), _) => Rendered::Page(Arc::clone(bytes)),
+            (None, Some(errors)) if workspace.unrendered().contains_key(&path) => {
+                Rendered::Failed(live::overlay(errors))
+            }
+            (None, _) => Rendered::Gone,
+        };
+        // The browser may have gone meanwhile.
+        let _ = reply.send(rendered);
+    }
 }
 
 /// Hands the rebuilt site to the server and tells the browsers; returns the new version.
 fn publish(shared: &Shared, workspace: &Workspace, outcome: &Outcome, version: u64) -> u64 {
     let previous = shared.current();
     let overlay = workspace.errors().map(live::overlay);
-    let stale = Arc::new(workspace.stale_paths());
+    let unrendered = workspace.unrendered().clone();
     if outcome.errors.is_some() {
         let version = version + 1;
         shared.publish(
@@ -214,7 +255,7 @@ fn publish(shared: &Shared, workspace: &Workspace, outcome: &Outcome, version: u
                 files: Arc::clone(&previous.files),
                 version,
                 overlay,
-                stale,
+                unrendered: previous.unrendered.clone(),
             },
             LiveEvent::Version(version),
         );
@@ -228,14 +269,14 @@ fn publish(shared: &Shared, workspace: &Workspace, outcome: &Outcome, version: u
                 files,
                 version,
                 overlay: None,
-                stale,
+                unrendered,
             },
             LiveEvent::Css,
         );
         return version;
     }
     let version = version + 1;
-    shared.publish_good(files, version, stale);
+    shared.publish_good(files, version, unrendered);
     version
 }
 
@@ -282,12 +323,17 @@ fn log(what: &str, outcome: &Outcome) {
                 crate::console::print_diagnostics(&outcome.warnings);
             }
             println!(
-                "{now} {what} changed: {} {} re-rendered{} in {ms:.1} ms",
+                "{now} {what} changed: {} {} re-rendered{}{} in {ms:.1} ms",
                 outcome.rendered,
                 if outcome.rendered == 1 {
                     "page"
                 } else {
                     "pages"
+                },
+                if outcome.deferred > 0 {
+                    format!(", {} to render when asked for", outcome.deferred)
+                } else {
+                    String::new()
                 },
                 if outcome.removed > 0 {
                     format!(", {} removed", outcome.removed)

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, EventKind};
 use notify::RecursiveMode;
 
+use super::Job;
 use crate::content::is_report_path;
 use crate::site::workspace::ChangeSet;
 
@@ -27,7 +28,7 @@ pub struct SourceWatcher {
 }
 
 /// Starts watching `root` (absolute). Batches of changes are sent to `changes`.
-pub fn start(root: &Path, poll: bool, changes: Sender<ChangeSet>) -> notify::Result<SourceWatcher> {
+pub fn start(root: &Path, poll: bool, changes: Sender<Job>) -> notify::Result<SourceWatcher> {
     let (events_tx, events_rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let watcher: Box<dyn notify::Watcher + Send> = if poll {
         let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
@@ -60,7 +61,7 @@ pub fn start(root: &Path, poll: bool, changes: Sender<ChangeSet>) -> notify::Res
 fn batch_events(
     root: &Path,
     events: Receiver<notify::Result<notify::Event>>,
-    changes: Sender<ChangeSet>,
+    changes: Sender<Job>,
     watcher: Arc<Mutex<Box<dyn notify::Watcher + Send>>>,
 ) {
     while let Ok(first) = events.recv() {
@@ -87,7 +88,7 @@ fn batch_events(
             }
             classify(root, path, &mut set);
         }
-        if !set.is_empty() && changes.send(set).is_err() {
+        if !set.is_empty() && changes.send(Job::Changes(set)).is_err() {
             return;
         }
     }

@@ -19,9 +19,6 @@ pub struct ChangeSet {
     pub static_files: bool,
     /// site.yaml or the vocabulary: everything is rebuilt.
     pub everything: bool,
-    /// Not a change on disk: a browser asked for a file an edit left out of date (see
-    /// [`Workspace::render_stale`](super::Workspace::render_stale)).
-    pub stale_outputs: bool,
 }
 
 impl ChangeSet {
@@ -35,7 +32,6 @@ impl ChangeSet {
         self.templates |= other.templates;
         self.static_files |= other.static_files;
         self.everything |= other.everything;
-        self.stale_outputs |= other.stale_outputs;
     }
 }
 
@@ -44,6 +40,8 @@ impl ChangeSet {
 pub struct Outcome {
     /// Files rendered (or copied) anew.
     pub rendered: usize,
+    /// Pages out of date, to be rendered when asked for.
+    pub deferred: usize,
     /// Files that no longer exist.
     pub removed: usize,
     /// Only stylesheets changed: the browser can swap them without reloading.

@@ -104,7 +104,7 @@ pub(super) fn old_pages(
 
 /// A page named so that it can be found again in the site after an edit (indices shift).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) enum PageKey {
+pub enum PageKey {
     Stable(PageKind),
     Report(String),
     /// Page `n` of a list.
@@ -115,7 +115,7 @@ pub(super) enum PageKey {
 
 /// A list named by what does not shift in an edit: methods by their URL names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) enum ListKey {
+pub enum ListKey {
     Reports,
     Method(String),
     County(CountyIdx),
@@ -128,13 +128,13 @@ pub(super) enum ListKey {
 /// which other pages show, is compared as a field of its own).
 fn same_but_body(old: &Report, new: &Report) -> bool {
     let strip = |r: &Report| Report {
-        body: String::new(),
+        body: "".into(),
         ..r.clone()
     };
     strip(old) == strip(new)
 }
 
-fn key_of(site: &Site, page: PageKind) -> PageKey {
+pub(super) fn key_of(site: &Site, page: PageKind) -> PageKey {
     if let Some((list, n)) = page.list() {
         return PageKey::List(list_key(site, list), n);
     }
@@ -161,12 +161,12 @@ fn list_key(site: &Site, list: List) -> ListKey {
 /// exists and has that many pages.
 pub(super) fn resolve(
     site: &Site,
-    slugs: &HashMap<&str, ReportIdx>,
+    slugs: &HashMap<String, ReportIdx>,
     key: &PageKey,
 ) -> Option<PageKind> {
     match key {
         PageKey::Stable(page) => Some(*page),
-        PageKey::Report(slug) => slugs.get(slug.as_str()).map(|&r| PageKind::Report(r)),
+        PageKey::Report(slug) => slugs.get(slug).map(|&r| PageKind::Report(r)),
         PageKey::List(list, n) => {
             let list = resolve_list(site, list)?;
             (list.exists(site) && *n <= list.pages(site)).then(|| list.page(*n))

@@ -1,12 +1,13 @@
 //! A site kept in memory and brought up to date after edits, for the dev server.
 //!
-//! A changed report re-parses only its own file and re-renders only the pages the dependency
-//! map names for it before and after the edit (just its own page when only the body changed);
-//! a template change re-renders without re-parsing; `site.yaml` or the vocabulary rebuild
+//! Pages are rendered when first asked for and kept (see [`pages`]). A changed report
+//! re-parses only its own file and puts out of date only the pages the dependency map names
+//! for it before and after the edit (just its own page when only the body changed); a template
+//! change puts every page out of date without re-parsing; `site.yaml` or the vocabulary reload
 //! everything. While any file has errors the last good site stays as it is, and the edits wait
 //! until the errors are fixed.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -20,25 +21,23 @@ use crate::theme::Theme;
 use super::deps::pages_of_report;
 use super::model::{ReportIdx, Site};
 use super::plan::{PageKind, RenderOptions};
-use super::render::Renderer;
-use super::{load, render_into, CardCache, MemorySite, Urls};
+use super::{load, CardCache, Urls};
 
 mod changes;
 mod drafts;
 mod edits;
+mod pages;
 
 pub use super::model::ReportChanges;
 pub use changes::{ChangeSet, Outcome};
+pub use edits::PageKey;
+pub use pages::Unrendered;
 
-/// Output path → bytes. Shared with the server and replaced after each rebuild; a persistent
-/// map, so the new one shares every page the rebuild did not touch with the old (a copy costs
-/// nothing, an update only its own path in the tree).
+/// Output path → bytes of the files rendered so far and the static files. Shared with the
+/// server and replaced after each rebuild; a persistent map, so the new one shares every page
+/// the rebuild did not touch with the old (a copy costs nothing, an update only its own path in
+/// the tree).
 pub type Files = imbl::HashMap<String, Arc<[u8]>>;
-
-/// Outputs that list every report (the sitemap and the open data). After an edit they are not
-/// rendered before the reload but when first asked for (see [`Workspace::render_stale`]), so
-/// that an edit costs what it changed, not the size of the site.
-const ON_REQUEST: [PageKind; 2] = [PageKind::Sitemap, PageKind::ReportsJson];
 
 pub struct Workspace {
     root: PathBuf,
@@ -46,6 +45,14 @@ pub struct Workspace {
     options: RenderOptions,
     site: Option<Site>,
     files: Arc<Files>,
+    /// The pages not in `files` yet, or out of date there.
+    unrendered: Unrendered,
+    /// The output paths of the static files, which take precedence over pages.
+    statics: HashSet<String>,
+    /// Report by URL name, to find a page again after an edit.
+    slugs: HashMap<String, ReportIdx>,
+    /// The pages asked for lately, re-rendered at once when an edit changes them.
+    recent: pages::Recent,
     /// Changes not yet applied because some file has errors.
     pending: ChangeSet,
     errors: Option<Diagnostics>,
@@ -54,36 +61,43 @@ pub struct Workspace {
     cards: CardCache,
     /// The URL names of the drafts left out (none with `--drafts`).
     kept_drafts: drafts::KeptDrafts,
-    /// Pages of [`ON_REQUEST`] whose files are out of date since an edit.
-    stale: BTreeSet<PageKind>,
 }
 
 impl Workspace {
-    /// Loads and renders the whole site at `root` (an absolute path) into memory.
+    /// Loads the site at `root` (an absolute path), checks its templates and lists its pages;
+    /// they are rendered when asked for ([`Workspace::render_requested`]).
     pub fn open(
         root: &Path,
         drafts: bool,
         options: RenderOptions,
     ) -> Result<(Workspace, Diagnostics), Diagnostics> {
-        let (site, diagnostics) = load(root, drafts, false);
+        let (site, mut diagnostics) = load(root, drafts, false);
         let Some(site) = site else {
             return Err(diagnostics);
         };
-        let cards = CardCache::default();
-        let files = render_all(&site, root, options, &cards)?;
-        let kept_drafts = kept_drafts(root, drafts, &site);
+        let template_errors = super::check_templates(&site, root, options);
+        if template_errors.iter().any(Diagnostic::is_error) {
+            diagnostics.extend(template_errors.into_iter().collect());
+            diagnostics.sort();
+            return Err(diagnostics);
+        }
+        let (files, statics) = static_files(root)?;
+        let unrendered = pages::list_pages(&site, options, &statics)?;
         let workspace = Workspace {
             root: root.to_path_buf(),
             drafts,
             options,
+            kept_drafts: kept_drafts(root, drafts, &site),
+            slugs: pages::slug_index(&site),
             site: Some(site),
             files: Arc::new(files),
+            unrendered,
+            statics,
+            recent: pages::Recent::default(),
             pending: ChangeSet::default(),
             errors: None,
             report_changes: ReportChanges::default(),
-            cards,
-            kept_drafts,
-            stale: BTreeSet::new(),
+            cards: CardCache::default(),
         };
         Ok((workspace, diagnostics))
     }
@@ -108,33 +122,6 @@ impl Workspace {
     /// The errors that keep the site from being rebuilt, if any.
     pub fn errors(&self) -> Option<&Diagnostics> {
         self.errors.as_ref()
-    }
-
-    /// Output paths of the files left out of date by the edits since they were last rendered:
-    /// render them with [`Workspace::render_stale`] before serving them.
-    pub fn stale_paths(&self) -> HashSet<String> {
-        let Some(site) = &self.site else {
-            return HashSet::new();
-        };
-        let urls = Urls::new(&site.config);
-        self.stale
-            .iter()
-            .map(|&page| urls.output_path(&urls.of(site, page)))
-            .collect()
-    }
-
-    /// Renders the files edits left out of date (see [`ON_REQUEST`]).
-    pub fn render_stale(&mut self) -> Result<(), Diagnostics> {
-        if self.stale.is_empty() {
-            return Ok(());
-        }
-        let pages = std::mem::take(&mut self.stale);
-        let mut scratch = Outcome::default();
-        let rendered = self.render_pages(&pages, Vec::new(), &mut scratch);
-        if rendered.is_err() {
-            self.stale = pages;
-        }
-        rendered
     }
 
     /// Applies `changes` (and any still pending) and re-renders what they affect.
@@ -175,53 +162,55 @@ impl Workspace {
             return Err(diagnostics);
         };
         outcome.warnings = diagnostics;
+        let template_errors = super::check_templates(&site, &self.root, self.options);
+        if template_errors.iter().any(Diagnostic::is_error) {
+            return Err(template_errors.into_iter().collect());
+        }
+        pages::list_pages(&site, self.options, &self.statics)?;
         // The vocabulary or the URLs may have changed: every card with them.
         self.cards = CardCache::default();
-        let files = render_all(&site, &self.root, self.options, &self.cards)?;
-        outcome.removed = self
-            .files
-            .keys()
-            .filter(|k| !files.contains_key(*k))
-            .count();
-        outcome.rendered = files.len();
-        outcome.content_changed = true;
-        self.files = Arc::new(files);
         self.kept_drafts = kept_drafts(&self.root, self.drafts, &site);
-        self.stale.clear();
+        self.slugs = pages::slug_index(&site);
         self.site = Some(site);
         self.report_changes.everything = true;
-        Ok(())
+        self.refresh_all_pages(outcome)
     }
 
     fn rerender_everything(&mut self, outcome: &mut Outcome) -> Result<(), Diagnostics> {
-        let Some(site) = &self.site else {
-            return Ok(());
-        };
         self.cards = CardCache::default();
-        let files = render_all(site, &self.root, self.options, &self.cards)?;
-        outcome.rendered += files.len();
-        self.files = Arc::new(files);
-        self.stale.clear();
-        Ok(())
+        self.refresh_all_pages(outcome)
     }
 
     fn copy_static_files(&mut self, outcome: &mut Outcome) -> Result<(), Diagnostics> {
-        let files = Theme::for_site(&self.root).static_files().map_err(|e| {
-            Diagnostics::from(
-                Diagnostic::error("static", format!("cannot read static files: {e}"))
-                    .with_hint("check the permissions of the site's static/ folder"),
-            )
-        })?;
+        let (files, statics) = static_files(&self.root)?;
         let mut map = (*self.files).clone();
         let mut css_only = true;
         for (path, bytes) in files {
-            if map.get(&path).is_some_and(|old| **old == *bytes) {
+            if map.get(&path).is_some_and(|old| *old == bytes) {
                 continue;
             }
             css_only &= path.ends_with(".css");
-            map.insert(path, bytes.into());
+            self.unrendered.remove(&path);
+            map.insert(path, bytes);
             outcome.rendered += 1;
         }
+        // A static file removed: its path is a page's again, if the site has one there.
+        for gone in self.statics.difference(&statics) {
+            map.remove(gone);
+            outcome.removed += 1;
+            css_only = false;
+        }
+        if let Some(site) = &self.site {
+            if self.statics.difference(&statics).next().is_some() {
+                let pages = pages::list_pages(site, self.options, &statics)?;
+                for (path, key) in pages.into_iter() {
+                    if !map.contains_key(&path) && !self.unrendered.contains_key(&path) {
+                        self.unrendered.insert(path, key);
+                    }
+                }
+            }
+        }
+        self.statics = statics;
         outcome.css_only = css_only && outcome.rendered > 0 && !outcome.content_changed;
         self.files = Arc::new(map);
         Ok(())
@@ -261,10 +250,10 @@ impl Workspace {
             return Ok(());
         };
         let (new_site, renamed_methods) = self.rebuild_model(old_site, &changed, parsed);
+        self.slugs = pages::slug_index(&new_site);
         let (pages, gone) = self.pages_after_edit(&new_site, &changed, &renamed_methods, old_pages);
         self.site = Some(new_site);
-        let pages = self.defer_on_request(pages);
-        self.render_pages(&pages, gone, outcome)
+        self.refresh_pages(&pages, gone, outcome)
     }
 
     /// Each file of `paths` parsed: its path as shown, its report (`None` when deleted, or a
@@ -320,7 +309,7 @@ impl Workspace {
             site.reports[i] = new;
             pages.insert(PageKind::Report(ReportIdx::at(i)));
         }
-        self.render_pages(&pages, Vec::new(), outcome)
+        self.refresh_pages(&pages, Vec::new(), outcome)
     }
 
     /// The model without the old versions of the `changed` reports and with their new ones,
@@ -391,10 +380,9 @@ impl Workspace {
                 self.report_changes.changed.insert(slug.clone());
             }
         }
-        let new_slugs = new_site.reports_by_slug();
         let mut gone: Vec<String> = Vec::new();
         for (key, path) in old_pages {
-            match edits::resolve(new_site, &new_slugs, &key) {
+            match edits::resolve(new_site, &self.slugs, &key) {
                 Some(page) => {
                     pages.insert(page);
                 }
@@ -402,62 +390,6 @@ impl Workspace {
             }
         }
         (pages, gone)
-    }
-
-    /// `pages` without those of [`ON_REQUEST`], which are marked stale instead.
-    fn defer_on_request(&mut self, pages: BTreeSet<PageKind>) -> BTreeSet<PageKind> {
-        let (later, now): (BTreeSet<PageKind>, BTreeSet<PageKind>) = pages
-            .into_iter()
-            .partition(|page| ON_REQUEST.contains(page));
-        self.stale.extend(later);
-        now
-    }
-
-    /// Renders `pages` of the current site into a new file map, without the files of `gone`
-    /// (unless rendered anew).
-    fn render_pages(
-        &mut self,
-        pages: &BTreeSet<PageKind>,
-        gone: Vec<String>,
-        outcome: &mut Outcome,
-    ) -> Result<(), Diagnostics> {
-        let Some(site) = &self.site else {
-            return Ok(());
-        };
-        let renderer = Renderer::new(site, Theme::for_site(&self.root), self.options, &self.cards);
-        let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = pages
-            .par_iter()
-            .filter(|&&page| self.options.search_page || page != PageKind::Search)
-            .map(|&page| renderer.render(page))
-            .collect();
-        drop(renderer);
-        let mut map = (*self.files).clone();
-        let mut render_errors = Diagnostics::new();
-        let mut written = HashSet::new();
-        for result in rendered {
-            match result {
-                Ok((path, bytes)) => {
-                    written.insert(path.clone());
-                    map.insert(path, bytes.into());
-                    outcome.rendered += 1;
-                }
-                Err(d) => render_errors.push(d),
-            }
-        }
-        for path in gone {
-            if !written.contains(&path) && map.remove(&path).is_some() {
-                outcome.removed += 1;
-            }
-        }
-        if render_errors.has_errors() {
-            // The model is updated; the pages that failed keep their old content until the
-            // template is fixed (which re-renders everything).
-            self.pending.templates = true;
-            return Err(render_errors);
-        }
-        outcome.content_changed = true;
-        self.files = Arc::new(map);
-        Ok(())
     }
 
     /// Report files that appeared or vanished without an event of their own (a folder moved).
@@ -483,17 +415,18 @@ fn kept_drafts(root: &Path, drafts: bool, site: &Site) -> drafts::KeptDrafts {
     drafts::left_out(root, site)
 }
 
-fn render_all(
-    site: &Site,
-    root: &Path,
-    options: RenderOptions,
-    cards: &CardCache,
-) -> Result<Files, Diagnostics> {
-    let memory = MemorySite::default();
-    render_into(site, root, Path::new("(memory)"), options, &memory, cards)?;
-    Ok(memory
-        .into_files()
+/// The static files of the site's theme, and their paths.
+fn static_files(root: &Path) -> Result<(Files, HashSet<String>), Diagnostics> {
+    let files = Theme::for_site(root).static_files().map_err(|e| {
+        Diagnostics::from(
+            Diagnostic::error("static", format!("cannot read static files: {e}"))
+                .with_hint("check the permissions of the site's static/ folder"),
+        )
+    })?;
+    let paths = files.iter().map(|(path, _)| path.clone()).collect();
+    let files = files
         .into_iter()
         .map(|(path, bytes)| (path, Arc::from(bytes)))
-        .collect())
+        .collect();
+    Ok((files, paths))
 }
