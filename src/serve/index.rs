@@ -82,7 +82,7 @@ impl SearchIndex {
             return;
         }
         let started = Instant::now();
-        match live.update(site, &changes) {
+        match live.update(site, &changes, |slug| workspace.report_by_slug(slug)) {
             Ok(searcher) => {
                 shared.publish_search(SearchState {
                     searcher,

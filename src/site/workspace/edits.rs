@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::content::{duplicate_slug, MethodRef, Report};
 
 use super::drafts::KeptDrafts;
+use super::lookup::Lookup;
 use crate::diagnostics::Diagnostics;
 use crate::vocabulary::{CountyIdx, KommunIdx, MethodId};
 
@@ -28,7 +29,7 @@ pub(super) type LeftOutDraft = (PathBuf, String);
 /// the rest of `site`. Every error, or nothing.
 pub(super) fn check(
     root: &Path,
-    site: &Site,
+    (site, lookup): (&Site, &Lookup),
     changed: &BTreeSet<PathBuf>,
     edit: (&[Parsed], &[LeftOutDraft], &KeptDrafts),
     warnings: &mut Diagnostics,
@@ -44,7 +45,7 @@ pub(super) fn check(
             }
         }
     }
-    check_slugs(site, changed, (parsed, drafts, kept), &mut errors);
+    check_slugs((site, lookup), changed, (parsed, drafts, kept), &mut errors);
     check_unknown_methods(root, site, changed, parsed, &mut errors);
     if errors.has_errors() {
         errors.sort();
@@ -53,27 +54,18 @@ pub(super) fn check(
     Ok(())
 }
 
-/// The index in `site` of each report by its source path (as shown in messages).
-pub(super) fn index_by_source(site: &Site) -> HashMap<&Path, usize> {
-    site.reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.source.as_path(), i))
-        .collect()
-}
-
 /// With only bodies edited, each edit with the index of the report it replaces; `None` when
 /// any other field changed or a report came or went.
 pub(super) fn body_edits(
     site: &Site,
-    old_index: &HashMap<&Path, usize>,
+    lookup: &Lookup,
     parsed: &[Parsed],
-) -> Option<Vec<(usize, Report)>> {
+) -> Option<Vec<(ReportIdx, Report)>> {
     parsed
         .iter()
         .map(|(shown, new, _)| {
-            let (&i, new) = (old_index.get(shown.as_path())?, new.as_ref()?);
-            same_but_body(&site.reports[i], new).then(|| (i, new.clone()))
+            let (r, new) = (lookup.by_source(shown)?, new.as_ref()?);
+            same_but_body(site.report(r), new).then(|| (r, new.clone()))
         })
         .collect()
 }
@@ -83,16 +75,16 @@ pub(super) fn body_edits(
 pub(super) fn old_pages(
     site: &Site,
     changed: &BTreeSet<PathBuf>,
-    old_index: &HashMap<&Path, usize>,
+    lookup: &Lookup,
 ) -> Vec<(PageKey, String)> {
     let urls = Urls::new(&site.config);
     let mut pages = Vec::new();
     let mut seen = HashSet::new();
     for shown in changed {
-        let Some(&i) = old_index.get(shown.as_path()) else {
+        let Some(r) = lookup.by_source(shown) else {
             continue;
         };
-        for page in pages_of_report(site, ReportIdx::at(i)) {
+        for page in pages_of_report(site, r) {
             if seen.insert(page) {
                 let path = urls.output_path(&urls.of(site, page));
                 pages.push((key_of(site, page), path));
@@ -159,14 +151,10 @@ fn list_key(site: &Site, list: List) -> ListKey {
 
 /// The page `key` names in `site`, if it still has one: a page of a list only while the list
 /// exists and has that many pages.
-pub(super) fn resolve(
-    site: &Site,
-    slugs: &HashMap<String, ReportIdx>,
-    key: &PageKey,
-) -> Option<PageKind> {
+pub(super) fn resolve(site: &Site, lookup: &Lookup, key: &PageKey) -> Option<PageKind> {
     match key {
         PageKey::Stable(page) => Some(*page),
-        PageKey::Report(slug) => slugs.get(slug).map(|&r| PageKind::Report(r)),
+        PageKey::Report(slug) => lookup.by_slug(slug).map(PageKind::Report),
         PageKey::List(list, n) => {
             let list = resolve_list(site, list)?;
             (list.exists(site) && *n <= list.pages(site)).then(|| list.page(*n))
@@ -239,29 +227,32 @@ fn check_unknown_methods(
 /// The URL names of the changed reports must stay unique among all reports, drafts left out
 /// included. As in a build, the error is the later file's of the two in path order.
 fn check_slugs(
-    site: &Site,
+    (site, lookup): (&Site, &Lookup),
     changed: &BTreeSet<PathBuf>,
     edit: (&[Parsed], &[LeftOutDraft], &KeptDrafts),
     errors: &mut Diagnostics,
 ) {
     let (parsed, drafts, kept) = edit;
-    let unchanged_drafts = kept
+    // The owners of URL names among the files the edit leaves alone: the reports (found
+    // through the lookup, not gathered: an edit should not cost every report) and the drafts.
+    let unchanged_report = |slug: &str| {
+        let source = site.report(lookup.by_slug(slug)?).source.as_path();
+        (!changed.contains(source)).then_some(source)
+    };
+    let mut owners: HashMap<&str, &Path> = kept
         .iter()
         .filter(|(shown, _)| !changed.contains(*shown))
-        .map(|(shown, slug)| (slug.as_str(), shown.as_path()));
-    let mut owners: HashMap<&str, &Path> = site
-        .reports
-        .iter()
-        .filter(|r| !changed.contains(&r.source))
-        .map(|r| (r.slug.as_str(), r.source.as_path()))
-        .chain(unchanged_drafts)
+        .map(|(shown, slug)| (slug.as_str(), shown.as_path()))
         .collect();
     let edited = parsed
         .iter()
         .filter_map(|(shown, report, _)| Some((shown, &report.as_ref()?.slug)))
         .chain(drafts.iter().map(|(shown, slug)| (shown, slug)));
     for (shown, slug) in edited {
-        if let Some(other) = owners.insert(slug, shown) {
+        let owner = owners.get(slug.as_str()).copied();
+        let before = owner.or_else(|| unchanged_report(slug));
+        owners.insert(slug, shown);
+        if let Some(other) = before {
             let (first, second) = if other < shown.as_path() {
                 (other, shown.as_path())
             } else {

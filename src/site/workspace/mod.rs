@@ -7,7 +7,7 @@
 //! everything. While any file has errors the last good site stays as it is, and the edits wait
 //! until the errors are fixed.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -26,6 +26,7 @@ use super::{load, CardCache, Urls};
 mod changes;
 mod drafts;
 mod edits;
+mod lookup;
 mod pages;
 
 pub use super::model::ReportChanges;
@@ -49,8 +50,8 @@ pub struct Workspace {
     unrendered: Unrendered,
     /// The output paths of the static files, which take precedence over pages.
     statics: HashSet<String>,
-    /// Report by URL name, to find a page again after an edit.
-    slugs: HashMap<String, ReportIdx>,
+    /// Reports by URL name and by file, rebuilt with the model.
+    lookup: lookup::Lookup,
     /// The pages asked for lately, re-rendered at once when an edit changes them.
     recent: pages::Recent,
     /// Changes not yet applied because some file has errors.
@@ -88,7 +89,7 @@ impl Workspace {
             drafts,
             options,
             kept_drafts: kept_drafts(root, drafts, &site),
-            slugs: pages::slug_index(&site),
+            lookup: lookup::Lookup::new(&site),
             site: Some(site),
             files: Arc::new(files),
             unrendered,
@@ -112,6 +113,11 @@ impl Workspace {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// The report with this URL name in the current site.
+    pub fn report_by_slug(&self, slug: &str) -> Option<ReportIdx> {
+        self.lookup.by_slug(slug)
     }
 
     /// The reports changed since the last call (whatever the rebuilds' outcomes).
@@ -170,7 +176,7 @@ impl Workspace {
         // The vocabulary or the URLs may have changed: every card with them.
         self.cards = CardCache::default();
         self.kept_drafts = kept_drafts(&self.root, self.drafts, &site);
-        self.slugs = pages::slug_index(&site);
+        self.lookup = lookup::Lookup::new(&site);
         self.site = Some(site);
         self.report_changes.everything = true;
         self.refresh_all_pages(outcome)
@@ -235,22 +241,21 @@ impl Workspace {
         let (parsed, drafts) = self.parse(site, &paths);
         edits::check(
             &self.root,
-            site,
+            (site, &self.lookup),
             &changed,
             (&parsed, &drafts, &self.kept_drafts),
             &mut outcome.warnings,
         )?;
         drafts::update(&mut self.kept_drafts, &changed, &drafts);
-        let old_index = edits::index_by_source(site);
-        if let Some(edits) = edits::body_edits(site, &old_index, &parsed) {
+        if let Some(edits) = edits::body_edits(site, &self.lookup, &parsed) {
             return self.apply_body_edits(edits, outcome);
         }
-        let old_pages = edits::old_pages(site, &changed, &old_index);
+        let old_pages = edits::old_pages(site, &changed, &self.lookup);
         let Some(old_site) = self.site.take() else {
             return Ok(());
         };
         let (new_site, renamed_methods) = self.rebuild_model(old_site, &changed, parsed);
-        self.slugs = pages::slug_index(&new_site);
+        self.lookup = lookup::Lookup::new(&new_site);
         let (pages, gone) = self.pages_after_edit(&new_site, &changed, &renamed_methods, old_pages);
         self.site = Some(new_site);
         self.refresh_pages(&pages, gone, outcome)
@@ -297,17 +302,17 @@ impl Workspace {
     /// own page changes: no new model, no other page.
     fn apply_body_edits(
         &mut self,
-        edits: Vec<(usize, Report)>,
+        edits: Vec<(ReportIdx, Report)>,
         outcome: &mut Outcome,
     ) -> Result<(), Diagnostics> {
         let Some(site) = self.site.as_mut() else {
             return Ok(());
         };
         let mut pages = BTreeSet::new();
-        for (i, new) in edits {
+        for (r, new) in edits {
             self.report_changes.changed.insert(new.slug.clone());
-            site.reports[i] = new;
-            pages.insert(PageKind::Report(ReportIdx::at(i)));
+            site.reports[r.position()] = new;
+            pages.insert(PageKind::Report(r));
         }
         self.refresh_pages(&pages, Vec::new(), outcome)
     }
@@ -382,7 +387,7 @@ impl Workspace {
         }
         let mut gone: Vec<String> = Vec::new();
         for (key, path) in old_pages {
-            match edits::resolve(new_site, &self.slugs, &key) {
+            match edits::resolve(new_site, &self.lookup, &key) {
                 Some(page) => {
                     pages.insert(page);
                 }

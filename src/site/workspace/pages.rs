@@ -5,14 +5,14 @@
 //! an edit re-renders at once only the changed pages a browser asked for lately, so that the
 //! reload finds them ready.
 
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashSet, VecDeque};
 
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::theme::Theme;
 
-use super::super::model::{ReportIdx, Site};
+use super::super::model::Site;
 use super::super::plan::{PageKind, RenderOptions, Urls};
 use super::super::render::Renderer;
 use super::edits::{key_of, resolve, PageKey};
@@ -69,15 +69,6 @@ pub(super) fn list_pages(
     Ok(pages)
 }
 
-/// Slug → report, for finding report pages again after an edit.
-pub(super) fn slug_index(site: &Site) -> HashMap<String, ReportIdx> {
-    site.reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.slug.clone(), ReportIdx::at(i)))
-        .collect()
-}
-
 impl Workspace {
     /// The pages not rendered yet (or out of date): render them with
     /// [`Workspace::render_requested`] before serving them.
@@ -96,7 +87,7 @@ impl Workspace {
             let Some(key) = self.unrendered.get(path) else {
                 continue;
             };
-            match resolve(site, &self.slugs, key) {
+            match resolve(site, &self.lookup, key) {
                 Some(page) => {
                     pages.insert(page);
                     self.recent.note(path);
@@ -182,7 +173,7 @@ impl Workspace {
             .recent
             .0
             .iter()
-            .filter_map(|path| resolve(site, &self.slugs, unrendered.get(path)?))
+            .filter_map(|path| resolve(site, &self.lookup, unrendered.get(path)?))
             .collect();
         let files = self
             .files
