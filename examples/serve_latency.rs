@@ -1,5 +1,7 @@
 //! Benchmark (not a test): time from writing a report file to the live-reload event of
-//! `fouweb serve`, for a body edit and for an edit that moves the report to another county.
+//! `fouweb serve`, and to the report's page fetched again (as the reloading browser does), for
+//! a body edit and for an edit that moves the report to another county. The page is fetched
+//! once before, as a browser showing it would have.
 //!
 //!   cargo build --release && cargo run --release --example serve_latency -- SITE [ROUNDS]
 //!
@@ -73,9 +75,12 @@ fn main() {
     let file = files.first().expect("a report").clone();
     let original = std::fs::read_to_string(&file).expect("read");
     let (county_a, county_b) = county_lines(&original);
+    let page = page_of(&file, &original);
+    fetch(port, &page);
 
     let mut measure = |label: &str, make: &dyn Fn(usize) -> String| {
         let mut times = Vec::new();
+        let mut fetched = Vec::new();
         for i in 0..rounds {
             std::thread::sleep(Duration::from_millis(300));
             let text = make(i);
@@ -88,19 +93,23 @@ fn main() {
                 if v > version {
                     version = v;
                     times.push(at.duration_since(written).as_secs_f64() * 1000.0);
+                    fetch(port, &page);
+                    fetched.push(written.elapsed().as_secs_f64() * 1000.0);
                     break;
                 }
             }
             // The bundle refresh of small sites may announce the same version again.
             while versions.recv_timeout(Duration::from_millis(100)).is_ok() {}
         }
-        times.sort_by(f64::total_cmp);
-        println!(
-            "{label}: median {:.1} ms, p90 {:.1} ms, max {:.1} ms ({rounds} edits)",
-            times[times.len() / 2],
-            times[times.len() * 9 / 10],
-            times[times.len() - 1]
-        );
+        for (what, times) in [("reload event", &mut times), ("page fetched", &mut fetched)] {
+            times.sort_by(f64::total_cmp);
+            println!(
+                "{label}, {what}: median {:.1} ms, p90 {:.1} ms, max {:.1} ms ({rounds} edits)",
+                times[times.len() / 2],
+                times[times.len() * 9 / 10],
+                times[times.len() - 1]
+            );
+        }
     };
     measure("body edit", &|i| format!("{original}\nRedigering {i}.\n"));
     measure("moved to another county", &|i| {
@@ -111,6 +120,30 @@ fn main() {
     std::thread::sleep(Duration::from_millis(500));
     let _ = server.kill();
     let _ = server.wait();
+}
+
+/// The URL path of the report in `file`: its `slug:` or its file name.
+fn page_of(file: &Path, text: &str) -> String {
+    let slug = text
+        .lines()
+        .find_map(|l| l.strip_prefix("slug:"))
+        .map(|s| s.trim().trim_matches(['"', '\'']).to_string())
+        .or_else(|| Some(file.file_stem()?.to_string_lossy().into_owned()))
+        .expect("a slug");
+    format!("/rapporter/{slug}/")
+}
+
+/// GETs `path` and reads the whole answer; panics unless it is 200.
+fn fetch(port: u16, path: &str) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .expect("request");
+    let mut answer = Vec::new();
+    std::io::Read::read_to_end(&mut stream, &mut answer).expect("answer");
+    assert!(answer.starts_with(b"HTTP/1.1 200"), "{path} not served");
 }
 
 /// The report's county and municipality lines, and a replacement in another county.
