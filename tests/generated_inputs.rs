@@ -432,8 +432,7 @@ fn searcher() -> &'static (fouweb::search::Searcher, Vocabulary, tempfile::TempD
         let (model, diagnostics) = fouweb::site::load(site.path(), false, false);
         let model = model.unwrap_or_else(|| panic!("{}", diagnostics.render()));
         let dir = site.path().join("index");
-        let texts = fouweb::search::plain_texts(&model);
-        fouweb::search::write(&model, &texts, &dir).unwrap();
+        fouweb::search::write(&model, &dir).unwrap();
         let searcher = fouweb::search::Searcher::open(&dir).unwrap();
         (searcher, model.vocabulary, site)
     })

@@ -53,7 +53,6 @@ pub fn forget(root: &Path) {
 #[cfg(feature = "pagefind")]
 pub fn write(
     site: &Site,
-    texts: &[String],
     root: &Path,
     output: &Path,
     staging: &Staging,
@@ -63,7 +62,7 @@ pub fn write(
     use crate::site::Sink;
     let started = std::time::Instant::now();
     let stage = start(Stage::BrowserSearch, site.reports.len() as u64);
-    let key = bundle::records_key(site, texts);
+    let key = bundle::records_key(site);
     let failed = |e: String| {
         Diagnostic::error(
             bundle::BUNDLE_DIR,
@@ -96,7 +95,7 @@ pub fn write(
     // The output's bundle is about to be replaced: until this build is in place, none is known.
     bundle_cache::forget(root);
     let mut files = Vec::new();
-    let stats = bundle::build(site, texts, |path, bytes| {
+    let stats = bundle::build(site, |path, bytes| {
         files.push((path.clone(), bytes.len() as u64));
         staging.put(&path, bytes)
     })
@@ -115,17 +114,16 @@ pub fn write(
 /// without the `pagefind` feature.
 pub fn build_files(
     site: &Site,
-    texts: &[String],
-    put: impl FnMut(String, Vec<u8>) -> std::io::Result<()>,
+    put: impl FnMut(String, Vec<u8>) -> std::io::Result<()> + Send,
 ) -> Result<bool, String> {
     #[cfg(feature = "pagefind")]
     {
         let _stage = start(Stage::BrowserSearch, site.reports.len() as u64);
-        super::bundle::build(site, texts, put).map(|_| true)
+        super::bundle::build(site, put).map(|_| true)
     }
     #[cfg(not(feature = "pagefind"))]
     {
-        let _ = (site, texts, put);
+        let _ = (site, put);
         Ok(false)
     }
 }
@@ -133,7 +131,6 @@ pub fn build_files(
 #[cfg(not(feature = "pagefind"))]
 pub fn write(
     _: &Site,
-    _: &[String],
     _: &Path,
     _: &Path,
     _: &Staging,

@@ -60,13 +60,12 @@ pub fn index_dir(root: &Path) -> PathBuf {
 }
 
 /// Builds the index of `site` at `dir`, replacing any index there.
-/// `texts` are the reports' plain texts ([`super::plain_texts`]).
-pub fn write(site: &Site, texts: &[String], dir: &Path) -> Result<IndexStats, SearchError> {
+pub fn write(site: &Site, dir: &Path) -> Result<IndexStats, SearchError> {
     let started = Instant::now();
     let documents = site.reports.len() as u64;
     let stage = crate::progress::start(crate::progress::Stage::SearchIndex, documents);
     let meta = meta_of(site, |r| Some(u64::from(r)));
-    let key = documents_key(site, texts, &meta);
+    let key = documents_key(site, &meta);
     if same_index_there(dir, &key) {
         stage.tick(documents);
         return Ok(IndexStats {
@@ -89,7 +88,7 @@ pub fn write(site: &Site, texts: &[String], dir: &Path) -> Result<IndexStats, Se
     let staging = beside(dir, "tmp");
     remove_leftover(&staging)?;
     std::fs::create_dir(&staging).map_err(|e| SearchError::io(&staging, e))?;
-    let result = fill(site, texts, &staging, IndexMeta { key, ..meta });
+    let result = fill(site, &staging, IndexMeta { key, ..meta });
     if let Err(err) = result {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(err);
@@ -146,16 +145,18 @@ fn remove_leftover(path: &Path) -> Result<(), SearchError> {
     }
 }
 
-/// A key of the documents `fill` would add and of their facet table `meta`.
-fn documents_key(site: &Site, texts: &[String], meta: &IndexMeta) -> String {
+/// A key of the documents `fill` would add and of their facet table `meta`. Each document is
+/// made with its Markdown body in place of the plain text, which the body determines (for one
+/// version of fouweb, which is part of the key): no text is made to find that nothing changed.
+fn documents_key(site: &Site, meta: &IndexMeta) -> String {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let (schema, fields) = schema::build();
     let urls = Urls::new(&site.config);
     let per_document: Vec<u64> = (0..site.reports.len())
         .into_par_iter()
         .map(|r| {
-            let text = texts.get(r).map_or("", String::as_str);
-            let doc = document(site, &urls, &fields, text, ReportIdx::at(r), r as u64);
+            let body = &site.reports[r].body;
+            let doc = document(site, &urls, &fields, body, ReportIdx::at(r), r as u64);
             let mut h = DefaultHasher::new();
             tantivy::schema::Document::to_json(&doc, &schema).hash(&mut h);
             h.finish()
@@ -187,13 +188,13 @@ fn same_index_there(dir: &Path, key: &str) -> bool {
 }
 
 /// Writes the index of `site` at `dir`, with `meta` (its facet table) beside it.
-fn fill(site: &Site, texts: &[String], dir: &Path, meta: IndexMeta) -> Result<(), SearchError> {
+fn fill(site: &Site, dir: &Path, meta: IndexMeta) -> Result<(), SearchError> {
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(dir, schema).map_err(SearchError::index)?;
     analyzer::register(index.tokenizers());
     let mut writer = writer(&index)?;
     // A written index is never updated: each report's slot is its place in title order.
-    let text_of = |r: ReportIdx| Cow::Borrowed(texts.get(r.position()).map_or("", String::as_str));
+    let text_of = |r: ReportIdx| Cow::Owned(super::plain_text(site, r));
     add_documents(&mut writer, site, &fields, text_of, u64::from)?;
     writer.commit().map_err(SearchError::index)?;
     writer.wait_merging_threads().map_err(SearchError::index)?;

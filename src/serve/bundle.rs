@@ -37,9 +37,8 @@ pub fn add_search_bundle(workspace: &Workspace, files: &mut Arc<Files>) -> bool 
     if site.reports.len() > BUNDLE_LIMIT {
         return false;
     }
-    let texts = crate::search::plain_texts(site);
     let map = Arc::make_mut(files);
-    let made = browser::build_files(site, &texts, |path, bytes| {
+    let made = browser::build_files(site, |path, bytes| {
         map.insert(path, bytes.into());
         Ok(())
     });

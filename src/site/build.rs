@@ -42,25 +42,20 @@ pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, Diagnos
     let render = RenderOptions {
         search_page: options.search && search::browser::AVAILABLE,
     };
-    let texts = if options.search {
-        search::plain_texts(site)
-    } else {
-        Vec::new()
-    };
     let pages_started = Instant::now();
     let staging = Staging::new(&checked.path, checked.adopt)
         .map_err(|e| Diagnostics::from(io_error(output, "creating a temporary folder", e)))?;
     let stats = render_into(site, root, output, render, &staging, &CardCache::default())?;
     let mut pages = pages_started.elapsed();
     let bundle = if render.search_page {
-        search::browser::write(site, &texts, root, &checked.path, &staging)?
+        search::browser::write(site, root, &checked.path, &staging)?
     } else {
         None
     };
     // After the pages, not beside them: on two cores, tantivy's indexing threads and the page
     // renderer slow each other down more than running one after the other.
     let index = if options.search {
-        Some(search::write(site, &texts, &search::index_dir(root)).map_err(index_error(root))?)
+        Some(search::write(site, &search::index_dir(root)).map_err(index_error(root))?)
     } else {
         None
     };

@@ -43,8 +43,7 @@ const COMPRESSION: u32 = 6;
 /// `pagefind/pagefind.js`) to `put`.
 pub fn build(
     site: &Site,
-    texts: &[String],
-    mut put: impl FnMut(String, Vec<u8>) -> std::io::Result<()>,
+    mut put: impl FnMut(String, Vec<u8>) -> std::io::Result<()> + Send,
 ) -> Result<BundleStats, String> {
     let started = Instant::now();
     // Ticks to the stage its caller started (`browser::write`, `browser::build_files`).
@@ -57,14 +56,23 @@ pub fn build(
         meta_fields: meta_fields(site),
         compression: COMPRESSION,
     };
+    let (mut files, mut bytes) = (0, 0);
+    let mut fragment = |relative: String, contents: Vec<u8>| {
+        files += 1;
+        bytes += contents.len() as u64;
+        put(format!("{BUNDLE_DIR}/{relative}"), contents)
+            .map_err(|e| format!("cannot write {BUNDLE_DIR}/{relative}: {e}"))
+    };
     let index = bundle_index::write_index(
         site.reports.len(),
         |r| {
-            let record = record(site, &urls, texts, ReportIdx::at(r));
+            let r = ReportIdx::at(r);
+            let record = record(site, &urls, &super::plain_text(site, r), r);
             progress.tick(1);
             record
         },
         &options,
+        &mut fragment,
     )?;
     let entry = assets.entry(&index.meta_hash, index.page_count)?;
     if crate::console::timings() {
@@ -76,8 +84,8 @@ pub fn build(
 
     let mut stats = BundleStats {
         records: site.reports.len(),
-        files: 0,
-        bytes: 0,
+        files,
+        bytes,
         elapsed: Duration::ZERO,
         reused: false,
     };
@@ -100,9 +108,9 @@ pub fn build(
 /// The records' language: Pagefind's Swedish stemmer and wasm.
 const LANGUAGE: &str = "sv";
 
-/// A key for everything the bundle is made from: every record (text, metadata, filters, sort
+/// A key for everything the bundle is made from: every record (body, metadata, filters, sort
 /// keys) and the versions of fouweb and Pagefind. Equal keys make equal bundles.
-pub fn records_key(site: &Site, texts: &[String]) -> String {
+pub fn records_key(site: &Site) -> String {
     use rayon::prelude::*;
     use std::hash::{DefaultHasher, Hash, Hasher};
     let urls = Urls::new(&site.config);
@@ -110,7 +118,11 @@ pub fn records_key(site: &Site, texts: &[String]) -> String {
         .into_par_iter()
         .map(|r| {
             let mut h = DefaultHasher::new();
-            record(site, &urls, texts, ReportIdx::at(r)).hash(&mut h);
+            // The Markdown body in place of its plain text, which it determines (for one
+            // version of fouweb, which is part of the key): no text is made to find that
+            // nothing changed.
+            let r = ReportIdx::at(r);
+            record(site, &urls, &site.report(r).body, r).hash(&mut h);
             h.finish()
         })
         .collect();
@@ -170,13 +182,13 @@ fn scrub(text: String) -> String {
     }
 }
 
-fn record(site: &Site, urls: &Urls, texts: &[String], r: ReportIdx) -> Record {
+/// The record of report `r`, whose body's plain text is `text`.
+fn record(site: &Site, urls: &Urls, text: &str, r: ReportIdx) -> Record {
     let report = site.report(r);
     let period = report.period.to_string();
 
     // The title and the frontmatter's words are part of the text, as in the tantivy index, so
     // that both find the same reports (and excerpts can show where a word was found).
-    let text = texts.get(r.position()).map_or("", String::as_str);
     let metadata = super::metadata_text(site, r).replace('\n', ". ");
     let mut content = String::with_capacity(report.title.len() + text.len() + metadata.len() + 4);
     content.push_str(&report.title);

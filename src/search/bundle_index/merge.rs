@@ -50,11 +50,12 @@ pub(super) struct Merge {
     /// (short hash, word count) per page.
     pages: Vec<(String, u32)>,
     fragment_names: hashbrown::HashSet<String>,
-    files: Vec<(String, Vec<u8>)>,
 }
 
 impl Merge {
-    pub fn add(&mut self, page: Page, language: &str) {
+    /// Merges `page` in; returns its fragment file (name and bytes), which the merge does not
+    /// keep.
+    pub fn add(&mut self, page: Page, language: &str) -> (String, Vec<u8>) {
         let number = self.pages.len();
         let page_words = &page.words;
         for word in &page_words.words {
@@ -97,9 +98,8 @@ impl Merge {
             |name| self.fragment_names.contains(name),
         );
         self.fragment_names.insert(name.to_string());
-        self.files
-            .push((format!("fragment/{name}.pf_fragment"), page.fragment));
         self.pages.push((name.to_string(), page.word_count));
+        (format!("fragment/{name}.pf_fragment"), page.fragment)
     }
 
     pub fn finish(self, meta_fields: &[String], options: &Options) -> IndexFiles {
@@ -108,9 +108,9 @@ impl Merge {
             filters,
             sorts,
             pages,
-            mut files,
             ..
         } = self;
+        let mut files = Vec::new();
         let chunks = chunk_files(words, options, &mut files);
         let filters = filter_files(&filters, options, &mut files);
         let meta = Meta {

@@ -6,8 +6,9 @@
 //! Why not the crate's own indexer: its service API takes records one at a time on one core,
 //! clones each record's word map twice and keeps every record's word positions three times
 //! over, which made 10 000 reports take 30–38 s and 3 GB. Here each record is split and
-//! compressed in parallel, its postings are merged into per-word CBOR runs as it arrives, and
-//! only those compact runs stay in memory.
+//! compressed in parallel, its postings are merged into per-word CBOR runs as it arrives, its
+//! fragment is handed on to be written as soon as it is named, and only the compact runs stay
+//! in memory.
 
 mod format;
 mod merge;
@@ -50,7 +51,8 @@ pub struct Options {
     pub compression: u32,
 }
 
-/// The index files, named relative to the bundle folder.
+/// The index files, named relative to the bundle folder (the fragments apart: they are handed
+/// on as they are made).
 pub struct IndexFiles {
     /// The metadata file's hash, which `pagefind-entry.json` names.
     pub meta_hash: String,
@@ -63,10 +65,13 @@ pub struct IndexFiles {
 const BATCH: usize = 256;
 
 /// Builds the index files for `count` records, made on demand by `record(i)` in any order.
+/// Each record's fragment file goes to `fragment` (name relative to the bundle folder, bytes) as
+/// soon as it is named, in record order.
 pub fn write_index(
     count: usize,
     record: impl Fn(usize) -> Record + Sync,
     options: &Options,
+    fragment: &mut (dyn FnMut(String, Vec<u8>) -> Result<(), String> + Send),
 ) -> Result<IndexFiles, String> {
     let mut meta_fields = options.meta_fields.clone();
     meta_fields.sort();
@@ -82,7 +87,8 @@ pub fn write_index(
             for batch in receive {
                 for page in batch {
                     if let Some(page) = page? {
-                        merge.add(page, &options.language);
+                        let (name, bytes) = merge.add(page, &options.language);
+                        fragment(name, bytes)?;
                     }
                 }
             }

@@ -88,9 +88,22 @@ fn record(url: &str, content: &str, meta: &[(&str, &str)], filters: &[(&str, &[&
     }
 }
 
+/// Our index files for `records`, the fragments among them.
+fn index_files(records: &[Record], options: &Options) -> IndexFiles {
+    let mut fragments = Vec::new();
+    let mut keep = |name, bytes| {
+        fragments.push((name, bytes));
+        Ok(())
+    };
+    let mut ours =
+        write_index(records.len(), |i| records[i].clone(), options, &mut keep).expect("index");
+    ours.files.extend(fragments);
+    ours
+}
+
 fn compare(records: Vec<Record>) {
     let options = options(&records);
-    let ours = write_index(records.len(), |i| records[i].clone(), &options).expect("index");
+    let ours = index_files(&records, &options);
     let theirs = crate_bundle(records).expect("the crate's bundle");
     assert_same_index(&ours.files, &theirs);
 }
@@ -183,7 +196,7 @@ fn many_records_make_several_index_chunks_and_sorted_pages() {
         })
         .collect();
     let options = options(&records);
-    let ours = write_index(records.len(), |i| records[i].clone(), &options).expect("index");
+    let ours = index_files(&records, &options);
     let chunks = ours
         .files
         .iter()
