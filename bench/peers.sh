@@ -23,17 +23,16 @@ cargo build --release --quiet --bin fouweb --example gen_corpus
 bin=${CARGO_TARGET_DIR:-$PWD/target}/release/fouweb
 gen=${CARGO_TARGET_DIR:-$PWD/target}/release/examples/gen_corpus
 mkdir -p "$dir"
+source bench/common.sh
 
 # "seconds MB" of the last /usr/bin/time line in $1.
-measured() { tail -n1 "$1" | awk '{ printf "%s %.0f", $1, $2 / 1024 }'; }
+measured() { tail -n1 "$1" | awk '{ printf "%s %.0f\n", $1, $2 / 1024 }'; }
 largest() { find "$1" -name '*.html' -printf '%s\n' | sort -n | tail -n1 | awk '{ printf "%.0f KB", $1 / 1000 }'; }
 
 echo "| reports | fouweb searchable | fouweb peak RSS | fouweb largest page | Hugo | Hugo peak RSS | Hugo largest page | Pagefind | Pagefind peak RSS | Hugo + Pagefind ÷ fouweb |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
-  site=$dir/own-$n
-  [ -d "$site/content" ] || "$gen" "$n" "$site" >/dev/null 2>&1
-  rm -rf "$site/.fouweb" "$site/public" "$site/.public.fouweb-spare"
+  site=$(fresh_corpus "$n" "$gen")
   /usr/bin/time -f "%e %M" "$bin" build --root "$site" >/dev/null 2>"$dir/fouweb.time"
   read -r own own_mb < <(measured "$dir/fouweb.time")
   own_page=$(largest "$site/public")

@@ -192,7 +192,7 @@ fn fill(site: &Site, dir: &Path, meta: IndexMeta) -> Result<(), SearchError> {
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(dir, schema).map_err(SearchError::index)?;
     analyzer::register(index.tokenizers());
-    let mut writer = writer(&index)?;
+    let mut writer = writer(&index, BUILD_BUDGET)?;
     // A written index is never updated: each report's slot is its place in title order.
     let text_of = |r: ReportIdx| Cow::Owned(super::plain_text(site, r));
     add_documents(&mut writer, site, &fields, text_of, u64::from)?;
@@ -203,13 +203,21 @@ fn fill(site: &Site, dir: &Path, meta: IndexMeta) -> Result<(), SearchError> {
     Ok(())
 }
 
-pub(super) fn writer(index: &Index) -> Result<IndexWriter, SearchError> {
-    // Tantivy wants at least 15 MB per indexing thread.
+/// Bytes per indexing thread for a build: larger segments, so fewer merges (at 100 000 reports
+/// the index step is when the build uses least memory besides).
+const BUILD_BUDGET: usize = 120_000_000;
+/// Bytes per indexing thread for the dev server's first index, which shares its memory with
+/// the served site.
+pub(super) const LIVE_BUDGET: usize = 40_000_000;
+
+/// A writer on every core (at most four), each thread with `budget` bytes (tantivy wants at
+/// least 15 MB) for its segment before writing it out.
+pub(super) fn writer(index: &Index, budget: usize) -> Result<IndexWriter, SearchError> {
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 4);
     index
-        .writer_with_num_threads(threads, threads * 40_000_000)
+        .writer_with_num_threads(threads, threads * budget)
         .map_err(SearchError::index)
 }
 

@@ -11,7 +11,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 use crate::site::ReportChanges;
 use crate::site::{ReportIdx, Site, Urls};
 
-use super::index::{add_documents, document, meta_of, writer};
+use super::index::{add_documents, document, meta_of, writer, LIVE_BUDGET};
 use super::schema::{self, Fields};
 use super::{analyzer, SearchError, Searcher};
 
@@ -110,7 +110,7 @@ impl LiveIndex {
         if let Some(edits) = self.writer.take() {
             edits.wait_merging_threads().map_err(SearchError::index)?;
         }
-        let mut bulk = writer(&self.index)?;
+        let mut bulk = writer(&self.index, LIVE_BUDGET)?;
         bulk.delete_all_documents().map_err(SearchError::index)?;
         self.free.clear();
         self.next_slot = site.reports.len() as u64;
