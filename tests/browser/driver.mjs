@@ -27,6 +27,7 @@ const browser = await chromium.launch({
   args: [
     "--no-sandbox",
     "--disable-gpu",
+    "--disable-dev-shm-usage",
     "--disable-quic",
     "--no-first-run",
     "--disable-background-networking",
@@ -53,6 +54,8 @@ await page.addInitScript(() => {
     return parts.join(" > ");
   };
 });
+// Said before the first step: a crash after this is not retried (steps may write files).
+process.stderr.write("driver: browser ready\n");
 const log = [];
 page.on("console", (msg) => log.push(`console.${msg.type()}: ${msg.text()}`));
 page.on("pageerror", (err) => log.push(`page error: ${err.message}`));

@@ -62,11 +62,27 @@ pub fn drive(steps: Value) -> Vec<Value> {
         "the browser tests need Debian's Chromium ({chromium}), playwright-core and axe-core: run \
          `bash tests/setup`, or `apt-get install chromium` and `npm ci --prefix tests/browser`"
     );
-    let out = Command::new("node")
-        .arg(dir.join("driver.mjs"))
-        .arg(steps.to_string())
-        .output()
-        .expect("node runs the browser driver");
+    let run = || {
+        Command::new("node")
+            .arg(dir.join("driver.mjs"))
+            .arg(steps.to_string())
+            .output()
+            .expect("node runs the browser driver")
+    };
+    // Chromium now and then dies while starting when many run at once (the tests run in
+    // parallel): a start that failed before the first step is tried again, twice at most.
+    // Nothing after that is retried (steps may write files); a failed step comes back as the
+    // report's `failed`.
+    let mut out = run();
+    for _ in 0..2 {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let crashed = serde_json::from_slice::<Value>(&out.stdout).is_err()
+            && !stderr.contains("driver: browser ready");
+        if !crashed {
+            break;
+        }
+        out = run();
+    }
     let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
         panic!(
             "driver failed:\n{}\n{}",
