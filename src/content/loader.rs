@@ -164,10 +164,13 @@ pub fn read_report(
 ) -> (Option<Report>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(first) = crate::text::first_unpublishable(text) {
-        diagnostics.push(unpublishable_characters(shown, text, first));
-    }
-    let text = crate::text::publishable(text);
+    let text = match crate::text::first_unpublishable(text) {
+        Some(first) => {
+            diagnostics.push(unpublishable_characters(shown, text, first));
+            std::borrow::Cow::Owned(crate::text::replaced_from(text, first))
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    };
     let text = lone_carriage_returns_as_line_breaks(&text);
     let text = text.as_ref();
     let doc = match split(text) {
