@@ -359,3 +359,30 @@ fn a_page_whose_template_fails_is_answered_with_the_error_and_served_again_once_
     });
     assert_serves_a_fresh_build(&server, &root, "the template removed again");
 }
+
+#[test]
+fn pages_not_rendered_yet_redirect_and_miss_as_a_static_host_would() {
+    let dir = common::example_site();
+    let root: PathBuf = dir.path().canonicalize().unwrap();
+    let public = common::build(&root);
+    // A fresh server has rendered nothing: each answer below renders on request.
+    let server = common::Served::start(&root);
+    let head = |path: &str| {
+        status_line(
+            server.port,
+            &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"),
+        )
+    };
+    assert!(
+        head("/rapporter/tabb-nora-2021").starts_with("HTTP/1.1 301"),
+        "a page's folder without its slash redirects"
+    );
+    let (status, body) = common::http_get(server.port, "/rapporter/ingen-sadan/");
+    assert_eq!(status, 404);
+    let not_found = std::fs::read(public.join("404.html")).unwrap();
+    assert_eq!(strip_live(&body), not_found, "the site's own 404 page");
+    let (status, body) = common::http_get(server.port, "/rapporter/tabb-nora-2021/");
+    assert_eq!(status, 200);
+    let built = std::fs::read(public.join("rapporter/tabb-nora-2021/index.html")).unwrap();
+    assert_eq!(strip_live(&body), built);
+}

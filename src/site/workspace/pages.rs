@@ -139,9 +139,8 @@ impl Workspace {
                 now.insert(page);
                 continue;
             }
-            if files.remove(&path).is_some() || !self.unrendered.contains_key(&path) {
-                outcome.deferred += 1;
-            }
+            files.remove(&path);
+            outcome.deferred += 1;
             self.unrendered.insert(path, key_of(site, page));
         }
         for path in gone {
