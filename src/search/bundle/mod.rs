@@ -57,7 +57,8 @@ pub fn build(
         compression: COMPRESSION,
     };
     let (mut files, mut bytes) = (0, 0);
-    let mut fragment = |relative: String, contents: Vec<u8>| {
+    // Fragments and word chunks, written as the index makes them.
+    let mut put_index_file = |relative: String, contents: Vec<u8>| {
         files += 1;
         bytes += contents.len() as u64;
         put(format!("{BUNDLE_DIR}/{relative}"), contents)
@@ -72,7 +73,7 @@ pub fn build(
             record
         },
         &options,
-        &mut fragment,
+        &mut put_index_file,
     )?;
     let entry = assets.entry(&index.meta_hash, index.page_count)?;
     if crate::console::timings() {

@@ -102,7 +102,14 @@ impl Merge {
         (format!("fragment/{name}.pf_fragment"), page.fragment)
     }
 
-    pub fn finish(self, meta_fields: &[String], options: &Options) -> IndexFiles {
+    /// The word index, filter and metadata files. The word chunks go to `put` as they are made
+    /// (each chunk's runs freed once it is encoded); the rest, small, come back.
+    pub fn finish(
+        self,
+        meta_fields: &[String],
+        options: &Options,
+        put: &mut (dyn FnMut(String, Vec<u8>) -> Result<(), String> + Send),
+    ) -> Result<IndexFiles, String> {
         let Merge {
             words,
             filters,
@@ -111,7 +118,7 @@ impl Merge {
             ..
         } = self;
         let mut files = Vec::new();
-        let chunks = chunk_files(words, options, &mut files);
+        let chunks = chunk_files(words, options, put)?;
         let filters = filter_files(&filters, options, &mut files);
         let meta = Meta {
             pages: &pages,
@@ -121,11 +128,11 @@ impl Merge {
             meta_fields,
         };
         let meta_hash = meta.file(options, &mut files);
-        IndexFiles {
+        Ok(IndexFiles {
             meta_hash,
             page_count: pages.len(),
             files,
-        }
+        })
     }
 }
 
@@ -135,47 +142,63 @@ fn short_hash_len(language: &str) -> usize {
     language.len() + 1 + HASH_DIGITS
 }
 
-/// The word index files, in word order, and each chunk's (first word, last word, file hash)
-/// for the metadata.
+/// Chunks encoded at a time (on every core) before they are handed on and their runs freed;
+/// two in tests, so that the tests' small sites cross batches too.
+const CHUNK_BATCH: usize = if cfg!(test) { 2 } else { 32 };
+
+/// The word index files, in word order, each handed to `put` as soon as it is named; returns
+/// each chunk's (first word, last word, file hash) for the metadata. The runs of a batch of
+/// chunks are freed once it is encoded, so the runs and the compressed files are never all in
+/// memory at once.
 fn chunk_files(
     words: HashMap<String, WordRuns>,
     options: &Options,
-    files: &mut Vec<(String, Vec<u8>)>,
-) -> Vec<(String, String, String)> {
+    put: &mut (dyn FnMut(String, Vec<u8>) -> Result<(), String> + Send),
+) -> Result<Vec<(String, String, String)>, String> {
     let language = options.language.as_str();
     let mut words: Vec<(String, WordRuns)> = words.into_iter().collect();
     words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut chunks: Vec<&[(String, WordRuns)]> = Vec::new();
+    let mut bounds: Vec<std::ops::Range<usize>> = Vec::new();
     let (mut start, mut size) = (0, 0);
     for (i, (_, runs)) in words.iter().enumerate() {
         size += runs.size;
         if size >= CHUNK_SIZE {
-            chunks.push(&words[start..=i]);
+            bounds.push(start..i + 1);
             (start, size) = (i + 1, 0);
         }
     }
     if start < words.len() {
-        chunks.push(&words[start..]);
+        bounds.push(start..words.len());
     }
-    let encoded: Vec<(Vec<u8>, String)> = chunks
-        .par_iter()
-        .map(|chunk| {
-            let cbor = encode_chunk(chunk);
-            let hash = format!("{language}_{}", format::full_hash(&cbor));
-            (format::gzip(&cbor, options.compression), hash)
-        })
-        .collect();
-    let mut ranges = chunk_ranges(&chunks);
+    let mut ranges = chunk_ranges(&words, &bounds);
     let mut taken = hashbrown::HashSet::new();
-    for ((gz, hash), range) in encoded.into_iter().zip(ranges.iter_mut()) {
-        let name = unique_name(&hash, short_hash_len(language), INDEX_NAME_STEP, |n| {
-            taken.contains(n)
-        });
-        taken.insert(name.to_string());
-        files.push((format!("index/{name}.pf_index"), gz));
-        range.2 = name.to_string();
+    for (batch, batch_ranges) in bounds
+        .chunks(CHUNK_BATCH)
+        .zip(ranges.chunks_mut(CHUNK_BATCH))
+    {
+        let encoded: Vec<(Vec<u8>, String)> = batch
+            .par_iter()
+            .map(|chunk| {
+                let cbor = encode_chunk(&words[chunk.clone()]);
+                let hash = format!("{language}_{}", format::full_hash(&cbor));
+                (format::gzip(&cbor, options.compression), hash)
+            })
+            .collect();
+        for ((gz, hash), range) in encoded.into_iter().zip(batch_ranges.iter_mut()) {
+            let name = unique_name(&hash, short_hash_len(language), INDEX_NAME_STEP, |n| {
+                taken.contains(n)
+            });
+            taken.insert(name.to_string());
+            put(format!("index/{name}.pf_index"), gz)?;
+            range.2 = name.to_string();
+        }
+        for chunk in batch {
+            for (_, runs) in &mut words[chunk.clone()] {
+                *runs = WordRuns::default();
+            }
+        }
     }
-    ranges
+    Ok(ranges)
 }
 
 /// One file per filter (its values in order, each with its pages); returns (filter, file hash).
@@ -306,12 +329,16 @@ fn encode_chunk(words: &[(String, WordRuns)]) -> Vec<u8> {
 
 /// Each chunk's first and last word, cut to the shortest prefixes that still tell
 /// neighbouring chunks apart (the script picks the chunk to load by them).
-fn chunk_ranges(chunks: &[&[(String, WordRuns)]]) -> Vec<(String, String, String)> {
+fn chunk_ranges(
+    words: &[(String, WordRuns)],
+    chunks: &[std::ops::Range<usize>],
+) -> Vec<(String, String, String)> {
     let mut ranges: Vec<(String, String, String)> = chunks
         .iter()
         .map(|c| {
             let word = |w: Option<&(String, WordRuns)>| w.map(|w| w.0.clone()).unwrap_or_default();
-            (word(c.first()), word(c.last()), String::new())
+            let chunk = &words[c.clone()];
+            (word(chunk.first()), word(chunk.last()), String::new())
         })
         .collect();
     for i in 1..ranges.len() {

@@ -51,8 +51,8 @@ pub struct Options {
     pub compression: u32,
 }
 
-/// The index files, named relative to the bundle folder (the fragments apart: they are handed
-/// on as they are made).
+/// The index files, named relative to the bundle folder (the fragments and word chunks apart:
+/// they are handed on as they are made).
 pub struct IndexFiles {
     /// The metadata file's hash, which `pagefind-entry.json` names.
     pub meta_hash: String,
@@ -65,13 +65,13 @@ pub struct IndexFiles {
 const BATCH: usize = 256;
 
 /// Builds the index files for `count` records, made on demand by `record(i)` in any order.
-/// Each record's fragment file goes to `fragment` (name relative to the bundle folder, bytes) as
-/// soon as it is named, in record order.
+/// Each record's fragment file and then each word chunk go to `put` (name relative to the
+/// bundle folder, bytes) as soon as they are named; the filter and metadata files come back.
 pub fn write_index(
     count: usize,
     record: impl Fn(usize) -> Record + Sync,
     options: &Options,
-    fragment: &mut (dyn FnMut(String, Vec<u8>) -> Result<(), String> + Send),
+    put: &mut (dyn FnMut(String, Vec<u8>) -> Result<(), String> + Send),
 ) -> Result<IndexFiles, String> {
     let mut meta_fields = options.meta_fields.clone();
     meta_fields.sort();
@@ -82,13 +82,15 @@ pub fn write_index(
 
     let merged = std::thread::scope(|scope| {
         let (send, receive) = mpsc::sync_channel::<Vec<Result<Option<Page>, String>>>(1);
+        // Lent to the merge thread for the fragments, back for the word chunks after it.
+        let put = &mut *put;
         let merger = scope.spawn(move || {
             let mut merge = Merge::default();
             for batch in receive {
                 for page in batch {
                     if let Some(page) = page? {
                         let (name, bytes) = merge.add(page, &options.language);
-                        fragment(name, bytes)?;
+                        put(name, bytes)?;
                     }
                 }
             }
@@ -106,7 +108,7 @@ pub fn write_index(
             .join()
             .map_err(|_| "the search bundle's merge thread failed".to_string())?
     })?;
-    Ok(merged.finish(&meta_fields, options))
+    merged.finish(&meta_fields, options, put)
 }
 
 #[cfg(test)]
