@@ -432,7 +432,7 @@ fn searcher() -> &'static (fouweb::search::Searcher, Vocabulary, tempfile::TempD
         let (model, diagnostics) = fouweb::site::load(site.path(), false, false);
         let model = model.unwrap_or_else(|| panic!("{}", diagnostics.render()));
         let dir = site.path().join("index");
-        fouweb::search::write(&model, &dir).unwrap();
+        fouweb::search::write(&model, fouweb::search::Texts::Bodies, &dir).unwrap();
         let searcher = fouweb::search::Searcher::open(&dir).unwrap();
         (searcher, model.vocabulary, site)
     })
@@ -508,7 +508,7 @@ fn check_equals_build(cases: u32) {
                     .iter()
                     .all(|d| !d.is_error())
         });
-        let built = loaded.as_ref().is_some_and(|site| {
+        let built = loaded.is_some_and(|site| {
             let options = fouweb::site::BuildOptions {
                 root: root.to_path_buf(),
                 output: root.join("public"),

@@ -50,7 +50,7 @@ fn recorded_build(root: &std::path::Path, search: bool) -> (Vec<(Stage, u64, Opt
             search,
             force: false,
         };
-        let report = site::build(&model, &options).unwrap_or_else(|d| panic!("{}", d.render()));
+        let report = site::build(model, &options).unwrap_or_else(|d| panic!("{}", d.render()));
         report.stats.pages as u64
     });
     let stages = recorder.stages.lock().unwrap().clone();

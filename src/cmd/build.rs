@@ -52,7 +52,7 @@ fn build(args: &Args) -> ExitCode {
         search: !args.no_search,
         force: args.force,
     };
-    let report = match site::build(&site, &options) {
+    let report = match site::build(site, &options) {
         Ok(report) => report,
         Err(diagnostics) => {
             super::print_diagnostics(&diagnostics);

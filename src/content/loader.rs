@@ -163,15 +163,13 @@ pub fn read_report(
     limits: &Limits,
 ) -> (Option<Report>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = match crate::text::first_unpublishable(text) {
-        Some(first) => {
-            diagnostics.push(unpublishable_characters(shown, text, first));
-            std::borrow::Cow::Owned(crate::text::replaced_from(text, first))
-        }
-        None => std::borrow::Cow::Borrowed(text),
-    };
-    let text = lone_carriage_returns_as_line_breaks(&text);
+    let (cleaned_text, first_unpublishable) = cleaned(text);
+    if let Some(first) = first_unpublishable {
+        // Counted and shown as the file has them.
+        let raw = text.strip_prefix('\u{feff}').unwrap_or(text);
+        diagnostics.push(unpublishable_characters(shown, raw, first));
+    }
+    let text = cleaned_text;
     let text = text.as_ref();
     let doc = match split(text) {
         Ok(doc) => doc,
@@ -196,6 +194,39 @@ pub fn read_report(
     };
     let report = report::validate(&source, fm, doc.body, stem, vocabulary, &mut diagnostics);
     (report, diagnostics)
+}
+
+/// A report file's text as it is read: without a byte-order mark, unpublishable characters
+/// replaced (the first one's offset returned, for the warning) and lone carriage returns read
+/// as line breaks. Offsets stay those of the file (after the mark).
+fn cleaned(text: &str) -> (std::borrow::Cow<'_, str>, Option<usize>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = crate::text::first_unpublishable(text);
+    let text = match first {
+        Some(first) => std::borrow::Cow::Owned(crate::text::replaced_from(text, first)),
+        None => std::borrow::Cow::Borrowed(text),
+    };
+    let text = match lone_carriage_returns_as_line_breaks(&text) {
+        std::borrow::Cow::Owned(changed) => std::borrow::Cow::Owned(changed),
+        std::borrow::Cow::Borrowed(_) => text,
+    };
+    (text, first)
+}
+
+/// The Markdown body of the report file at `path`, read again and cleaned as when it was
+/// loaded (a build releases the bodies after the pages and reads them again to index them).
+pub fn body_again(path: &Path) -> std::io::Result<String> {
+    let bytes = std::fs::read(path)?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    let (text, _) = cleaned(text);
+    match split(&text) {
+        Ok(doc) => Ok(doc.body.to_string()),
+        Err(_) => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "no longer a report (its frontmatter is gone)",
+        )),
+    }
 }
 
 fn not_utf8(shown: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {

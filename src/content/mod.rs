@@ -12,7 +12,9 @@ pub mod split;
 mod values;
 
 pub use limits::check_unknown_methods;
-pub use loader::{discover, duplicate_slug, is_report_path, load_file, load_reports, read_report};
+pub use loader::{
+    body_again, discover, duplicate_slug, is_report_path, load_file, load_reports, read_report,
+};
 pub use period::{Period, YearMonth};
 pub use report::{MethodRef, Report};
 pub use scaffold::{scaffold, NewReport};

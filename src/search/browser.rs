@@ -53,6 +53,7 @@ pub fn forget(root: &Path) {
 #[cfg(feature = "pagefind")]
 pub fn write(
     site: &Site,
+    texts: super::Texts,
     root: &Path,
     output: &Path,
     staging: &Staging,
@@ -62,7 +63,7 @@ pub fn write(
     use crate::site::Sink;
     let started = std::time::Instant::now();
     let stage = start(Stage::BrowserSearch, site.reports.len() as u64);
-    let key = bundle::records_key(site);
+    let key = bundle::records_key(site, texts);
     let failed = |e: String| {
         Diagnostic::error(
             bundle::BUNDLE_DIR,
@@ -95,7 +96,7 @@ pub fn write(
     // The output's bundle is about to be replaced: until this build is in place, none is known.
     bundle_cache::forget(root);
     let mut files = Vec::new();
-    let stats = bundle::build(site, |path, bytes| {
+    let stats = bundle::build(site, texts, |path, bytes| {
         files.push((path.clone(), bytes.len() as u64));
         staging.put(&path, bytes)
     })
@@ -119,7 +120,7 @@ pub fn build_files(
     #[cfg(feature = "pagefind")]
     {
         let _stage = start(Stage::BrowserSearch, site.reports.len() as u64);
-        super::bundle::build(site, put).map(|_| true)
+        super::bundle::build(site, super::Texts::Bodies, put).map(|_| true)
     }
     #[cfg(not(feature = "pagefind"))]
     {
@@ -131,6 +132,7 @@ pub fn build_files(
 #[cfg(not(feature = "pagefind"))]
 pub fn write(
     _: &Site,
+    _: super::Texts,
     _: &Path,
     _: &Path,
     _: &Staging,

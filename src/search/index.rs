@@ -60,12 +60,13 @@ pub fn index_dir(root: &Path) -> PathBuf {
 }
 
 /// Builds the index of `site` at `dir`, replacing any index there.
-pub fn write(site: &Site, dir: &Path) -> Result<IndexStats, SearchError> {
+/// `texts` gives each report's plain text.
+pub fn write(site: &Site, texts: super::Texts, dir: &Path) -> Result<IndexStats, SearchError> {
     let started = Instant::now();
     let documents = site.reports.len() as u64;
     let stage = crate::progress::start(crate::progress::Stage::SearchIndex, documents);
     let meta = meta_of(site, |r| Some(u64::from(r)));
-    let key = documents_key(site, &meta);
+    let key = documents_key(site, texts, &meta);
     if same_index_there(dir, &key) {
         stage.tick(documents);
         return Ok(IndexStats {
@@ -88,7 +89,7 @@ pub fn write(site: &Site, dir: &Path) -> Result<IndexStats, SearchError> {
     let staging = beside(dir, "tmp");
     remove_leftover(&staging)?;
     std::fs::create_dir(&staging).map_err(|e| SearchError::io(&staging, e))?;
-    let result = fill(site, &staging, IndexMeta { key, ..meta });
+    let result = fill(site, texts, &staging, IndexMeta { key, ..meta });
     if let Err(err) = result {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(err);
@@ -146,19 +147,21 @@ fn remove_leftover(path: &Path) -> Result<(), SearchError> {
 }
 
 /// A key of the documents `fill` would add and of their facet table `meta`. Each document is
-/// made with its Markdown body in place of the plain text, which the body determines (for one
-/// version of fouweb, which is part of the key): no text is made to find that nothing changed.
-fn documents_key(site: &Site, meta: &IndexMeta) -> String {
+/// made without its text and keyed with its Markdown body's length and hash instead, which
+/// determine the text (for one version of fouweb, which is part of the key): no text is made to
+/// find that nothing changed.
+fn documents_key(site: &Site, texts: super::Texts, meta: &IndexMeta) -> String {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let (schema, fields) = schema::build();
     let urls = Urls::new(&site.config);
     let per_document: Vec<u64> = (0..site.reports.len())
         .into_par_iter()
         .map(|r| {
-            let body = &site.reports[r].body;
-            let doc = document(site, &urls, &fields, body, ReportIdx::at(r), r as u64);
+            let r = ReportIdx::at(r);
+            let doc = document(site, &urls, &fields, "", r, u64::from(r));
             let mut h = DefaultHasher::new();
             tantivy::schema::Document::to_json(&doc, &schema).hash(&mut h);
+            texts.source_key(site, r).hash(&mut h);
             h.finish()
         })
         .collect();
@@ -188,13 +191,18 @@ fn same_index_there(dir: &Path, key: &str) -> bool {
 }
 
 /// Writes the index of `site` at `dir`, with `meta` (its facet table) beside it.
-fn fill(site: &Site, dir: &Path, meta: IndexMeta) -> Result<(), SearchError> {
+fn fill(site: &Site, texts: super::Texts, dir: &Path, meta: IndexMeta) -> Result<(), SearchError> {
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(dir, schema).map_err(SearchError::index)?;
     analyzer::register(index.tokenizers());
     let mut writer = writer(&index, BUILD_BUDGET)?;
     // A written index is never updated: each report's slot is its place in title order.
-    let text_of = |r: ReportIdx| Cow::Owned(super::plain_text(site, r));
+    let text_of = |r: ReportIdx| {
+        texts
+            .of(site, r)
+            .map(Cow::Owned)
+            .map_err(SearchError::Index)
+    };
     add_documents(&mut writer, site, &fields, text_of, u64::from)?;
     writer.commit().map_err(SearchError::index)?;
     writer.wait_merging_threads().map_err(SearchError::index)?;
@@ -227,7 +235,7 @@ pub(super) fn add_documents<'t>(
     writer: &mut IndexWriter,
     site: &Site,
     fields: &Fields,
-    text_of: impl Fn(ReportIdx) -> Cow<'t, str> + Sync,
+    text_of: impl Fn(ReportIdx) -> Result<Cow<'t, str>, SearchError> + Sync,
     slot_of: impl Fn(ReportIdx) -> u64 + Sync,
 ) -> Result<(), SearchError> {
     let urls = Urls::new(&site.config);
@@ -242,9 +250,9 @@ pub(super) fn add_documents<'t>(
             .into_par_iter()
             .map(|r| {
                 let r = ReportIdx::at(r);
-                document(site, &urls, fields, &text_of(r), r, slot_of(r))
+                Ok(document(site, &urls, fields, &text_of(r)?, r, slot_of(r)))
             })
-            .collect();
+            .collect::<Result<_, SearchError>>()?;
         for doc in documents {
             writer.add_document(doc).map_err(SearchError::index)?;
         }

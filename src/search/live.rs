@@ -121,7 +121,11 @@ impl LiveIndex {
             .map(|(i, r)| (r.slug.clone(), i as u64))
             .collect();
         // Each chunk's texts made as it is indexed, never the whole site's at once.
-        let text_of = |r| Cow::Owned(crate::markdown::plain_text(&site.report(r).body));
+        let text_of = |r| {
+            Ok(Cow::Owned(crate::markdown::plain_text(
+                &site.report(r).body,
+            )))
+        };
         add_documents(&mut bulk, site, &self.fields, text_of, u64::from)?;
         let searcher = self.commit(&mut bulk, site)?;
         bulk.wait_merging_threads().map_err(SearchError::index)?;

@@ -36,7 +36,9 @@ pub struct BuildReport {
 
 /// Builds the loaded `site` into `options.output`. On error the output folder and the search
 /// index are as they were.
-pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+/// With search, the reports' bodies are released once the pages are written (the search steps
+/// read them again from their files, a chunk at a time), so `site` is taken.
+pub fn build(mut site: Site, options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let (root, output) = (options.root.as_path(), options.output.as_path());
     let checked = location::check(root, output, options.force)?;
     let render = RenderOptions {
@@ -45,17 +47,28 @@ pub fn build(site: &Site, options: &BuildOptions) -> Result<BuildReport, Diagnos
     let pages_started = Instant::now();
     let staging = Staging::new(&checked.path, checked.adopt)
         .map_err(|e| Diagnostics::from(io_error(output, "creating a temporary folder", e)))?;
-    let stats = render_into(site, root, output, render, &staging, &CardCache::default())?;
+    let stats = render_into(&site, root, output, render, &staging, &CardCache::default())?;
     let mut pages = pages_started.elapsed();
+    // Nearly half of a large build's memory otherwise, held through both search steps.
+    let checks = if options.search {
+        site.release_bodies()
+    } else {
+        Vec::new()
+    };
+    let texts = search::Texts::Files {
+        root,
+        checks: &checks,
+    };
+    let site = &site;
     let bundle = if render.search_page {
-        search::browser::write(site, root, &checked.path, &staging)?
+        search::browser::write(site, texts, root, &checked.path, &staging)?
     } else {
         None
     };
     // After the pages, not beside them: on two cores, tantivy's indexing threads and the page
     // renderer slow each other down more than running one after the other.
     let index = if options.search {
-        Some(search::write(site, &search::index_dir(root)).map_err(index_error(root))?)
+        Some(search::write(site, texts, &search::index_dir(root)).map_err(index_error(root))?)
     } else {
         None
     };

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 pub use build::{build, BuildOptions, BuildReport};
 pub use model::{
-    collation_key, ReportChanges, ReportIdx, Site, SiteMethod, SiteMethodIdx, Taxonomy,
+    collation_key, BodyCheck, ReportChanges, ReportIdx, Site, SiteMethod, SiteMethodIdx, Taxonomy,
 };
 pub use output::{Staging, MARKER};
 pub use plan::{full_plan, List, PageKind, RenderOptions, Term, Urls};

@@ -92,7 +92,41 @@ pub struct Site {
     pub current_year: u16,
 }
 
+/// What a report's Markdown body was when the site was loaded: its length and a hash, to tell
+/// whether the file read again still holds it, and to key the search indexes by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BodyCheck {
+    len: usize,
+    hash: u64,
+}
+
+impl BodyCheck {
+    pub fn of(body: &str) -> BodyCheck {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let mut h = DefaultHasher::new();
+        body.hash(&mut h);
+        BodyCheck {
+            len: body.len(),
+            hash: h.finish(),
+        }
+    }
+}
+
 impl Site {
+    /// Empties every report's body (a build's pages are written; the search steps read the
+    /// bodies again from their files) and returns what each was, in report order.
+    pub fn release_bodies(&mut self) -> Vec<BodyCheck> {
+        use rayon::prelude::*;
+        self.reports
+            .par_iter_mut()
+            .map(|report| {
+                let check = BodyCheck::of(&report.body);
+                report.body = "".into();
+                check
+            })
+            .collect()
+    }
+
     pub fn new(
         config: SiteConfig,
         vocabulary: Vocabulary,

@@ -43,6 +43,7 @@ const COMPRESSION: u32 = 6;
 /// `pagefind/pagefind.js`) to `put`.
 pub fn build(
     site: &Site,
+    texts: super::Texts,
     mut put: impl FnMut(String, Vec<u8>) -> std::io::Result<()> + Send,
 ) -> Result<BundleStats, String> {
     let started = Instant::now();
@@ -68,9 +69,9 @@ pub fn build(
         site.reports.len(),
         |r| {
             let r = ReportIdx::at(r);
-            let record = record(site, &urls, &super::plain_text(site, r), r);
+            let record = record(site, &urls, &texts.of(site, r)?, r);
             progress.tick(1);
-            record
+            Ok(record)
         },
         &options,
         &mut put_index_file,
@@ -111,7 +112,7 @@ const LANGUAGE: &str = "sv";
 
 /// A key for everything the bundle is made from: every record (body, metadata, filters, sort
 /// keys) and the versions of fouweb and Pagefind. Equal keys make equal bundles.
-pub fn records_key(site: &Site) -> String {
+pub fn records_key(site: &Site, texts: super::Texts) -> String {
     use rayon::prelude::*;
     use std::hash::{DefaultHasher, Hash, Hasher};
     let urls = Urls::new(&site.config);
@@ -119,11 +120,12 @@ pub fn records_key(site: &Site) -> String {
         .into_par_iter()
         .map(|r| {
             let mut h = DefaultHasher::new();
-            // The Markdown body in place of its plain text, which it determines (for one
-            // version of fouweb, which is part of the key): no text is made to find that
-            // nothing changed.
+            // The Markdown body's length and hash in place of its plain text, which the body
+            // determines (for one version of fouweb, which is part of the key): no text is
+            // made to find that nothing changed.
             let r = ReportIdx::at(r);
-            record(site, &urls, &site.report(r).body, r).hash(&mut h);
+            record(site, &urls, "", r).hash(&mut h);
+            texts.source_key(site, r).hash(&mut h);
             h.finish()
         })
         .collect();

@@ -11,7 +11,7 @@ use super::*;
 /// script and Swedish wasm.
 fn assert_bundle_matches_pagefinds_own(site: &Site) {
     let mut ours = Vec::new();
-    let stats = build(site, |path, bytes| {
+    let stats = build(site, crate::search::Texts::Bodies, |path, bytes| {
         ours.push((path.trim_start_matches("pagefind/").to_string(), bytes));
         Ok(())
     })
@@ -21,7 +21,8 @@ fn assert_bundle_matches_pagefinds_own(site: &Site) {
     let records = (0..site.reports.len())
         .map(|r| {
             let r = ReportIdx::at(r);
-            record(site, &urls, &crate::search::plain_text(site, r), r)
+            let text = crate::search::Texts::Bodies.of(site, r).expect("text");
+            record(site, &urls, &text, r)
         })
         .collect();
     let theirs = crate_bundle(records).expect("the crate's bundle");

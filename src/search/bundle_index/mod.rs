@@ -64,12 +64,13 @@ pub struct IndexFiles {
 /// Records split at a time; the merge of one batch overlaps the splitting of the next.
 const BATCH: usize = 256;
 
-/// Builds the index files for `count` records, made on demand by `record(i)` in any order.
+/// Builds the index files for `count` records, made on demand by `record(i)` in any order (an
+/// error there stops the index).
 /// Each record's fragment file and then each word chunk go to `put` (name relative to the
 /// bundle folder, bytes) as soon as they are named; the filter and metadata files come back.
 pub fn write_index(
     count: usize,
-    record: impl Fn(usize) -> Record + Sync,
+    record: impl Fn(usize) -> Result<Record, String> + Sync,
     options: &Options,
     put: &mut (dyn FnMut(String, Vec<u8>) -> Result<(), String> + Send),
 ) -> Result<IndexFiles, String> {
@@ -78,7 +79,7 @@ pub fn write_index(
     meta_fields.dedup();
     let splitter = WordSplitter::for_language(&options.language)
         .ok_or_else(|| format!("no word rules for the language {:?}", options.language))?;
-    let prepare = |i: usize| prepare_page(record(i), &splitter, &meta_fields, options);
+    let prepare = |i: usize| prepare_page(record(i)?, &splitter, &meta_fields, options);
 
     let merged = std::thread::scope(|scope| {
         let (send, receive) = mpsc::sync_channel::<Vec<Result<Option<Page>, String>>>(1);

@@ -95,8 +95,13 @@ fn index_files(records: &[Record], options: &Options) -> IndexFiles {
         fragments.push((name, bytes));
         Ok(())
     };
-    let mut ours =
-        write_index(records.len(), |i| records[i].clone(), options, &mut keep).expect("index");
+    let mut ours = write_index(
+        records.len(),
+        |i| Ok(records[i].clone()),
+        options,
+        &mut keep,
+    )
+    .expect("index");
     ours.files.extend(fragments);
     ours
 }
