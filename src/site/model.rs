@@ -92,22 +92,20 @@ pub struct Site {
     pub current_year: u16,
 }
 
-/// What a report's Markdown body was when the site was loaded: its length and a hash, to tell
-/// whether the file read again still holds it, and to key the search indexes by it.
+/// What a report's Markdown body was when the site was loaded: its length and CRC-32, to tell
+/// whether the file read again still holds it, and to key the search indexes by it. (A
+/// checksum, not a cryptographic hash: it guards against edits, not against an adversary.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct BodyCheck {
     len: usize,
-    hash: u64,
+    crc: u32,
 }
 
 impl BodyCheck {
     pub fn of(body: &str) -> BodyCheck {
-        use std::hash::{DefaultHasher, Hash, Hasher};
-        let mut h = DefaultHasher::new();
-        body.hash(&mut h);
         BodyCheck {
             len: body.len(),
-            hash: h.finish(),
+            crc: crc32fast::hash(body.as_bytes()),
         }
     }
 }
