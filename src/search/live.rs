@@ -1,7 +1,7 @@
 //! A search index kept up to date report by report, for the dev server: an edit deletes the
 //! report's old document and adds its new one; the rest is never re-indexed. It lives in a
-//! folder the server gives it (a temporary one, removed when the server stops), so that memory
-//! holds the parts being searched, not every report's text.
+//! folder the server gives it (removed when the server stops), so that memory holds the parts
+//! being searched, not every report's text.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

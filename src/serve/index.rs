@@ -1,5 +1,6 @@
 //! The dev server's tantivy index: built beside the server at start (the pages are served
-//! meanwhile) into a temporary folder, then updated report by report after each rebuild.
+//! meanwhile) into a folder of its own (`index_dir`), then updated report by report after each
+//! rebuild.
 
 use std::path::PathBuf;
 use std::sync::mpsc;

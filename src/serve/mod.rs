@@ -6,6 +6,7 @@ mod bundle;
 mod host;
 pub mod http;
 mod index;
+mod index_dir;
 pub mod live;
 pub mod watch;
 
@@ -91,11 +92,10 @@ pub fn run(options: &Options) -> Result<(), String> {
     }
     let _watcher = watch::start(&root, options.poll, rebuilds)
         .map_err(|e| format!("cannot watch {}: {e}; try --poll", root.display()))?;
-    // Removed when the server stops (Ctrl-C ends `run` normally).
-    let index_dir = tempfile::Builder::new()
-        .prefix("fouweb-serve-index-")
-        .tempdir()
-        .map_err(|e| format!("cannot make a temporary folder for the search index: {e}"))?;
+    // Removed when the server stops (Ctrl-C ends `run` normally), or by the next server on
+    // the site if this one is killed.
+    let index_dir = index_dir::IndexDir::create(&root)
+        .map_err(|e| format!("cannot make a folder for the search index: {e}"))?;
     spawn_rebuilder(
         shared.clone(),
         workspace,
