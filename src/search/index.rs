@@ -147,7 +147,7 @@ fn remove_leftover(path: &Path) -> Result<(), SearchError> {
 }
 
 /// A key of the documents `fill` would add and of their facet table `meta`. Each document is
-/// made without its text and keyed with its Markdown body's length and hash instead, which
+/// made without its text and keyed with its Markdown body's length and CRC-32 instead, which
 /// determine the text (for one version of fouweb, which is part of the key): no text is made to
 /// find that nothing changed.
 fn documents_key(site: &Site, texts: super::Texts, meta: &IndexMeta) -> String {

@@ -122,9 +122,10 @@ impl LiveIndex {
             .collect();
         // Each chunk's texts made as it is indexed, never the whole site's at once.
         let text_of = |r| {
-            Ok(Cow::Owned(crate::markdown::plain_text(
-                &site.report(r).body,
-            )))
+            super::Texts::Bodies
+                .of(site, r)
+                .map(Cow::Owned)
+                .map_err(SearchError::Index)
         };
         add_documents(&mut bulk, site, &self.fields, text_of, u64::from)?;
         let searcher = self.commit(&mut bulk, site)?;

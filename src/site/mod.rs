@@ -11,7 +11,7 @@ mod plan;
 mod render;
 pub mod workspace;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -133,9 +133,7 @@ pub fn render_into(
     }
     let plan = renderer.plan();
     if let Some(path) = first_duplicate_path(site, &renderer, &plan) {
-        return Err(Diagnostic::error(output, format!("two pages would be written to `{path}`"))
-            .with_hint("give the two reports, methods or places different URL names (`slug:` or the vocabulary's `id`)")
-            .into());
+        return Err(two_pages_at(output, &path).into());
     }
     let stage = progress::start(Stage::Pages, plan.len() as u64);
     let (errors, mut bytes) = render_pages(&renderer, &plan, output, sink, &stage);
@@ -217,16 +215,17 @@ fn render_pages(
 }
 
 /// Copies the theme's static files into `sink`: the bytes written, or every error.
+/// The theme's static files (output path, bytes), or why they cannot be read.
+fn read_static_files(theme: &Theme) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+    theme.static_files().map_err(|e| {
+        Diagnostic::error("static", format!("cannot read static files: {e}"))
+            .with_hint("check the permissions of the site's static/ folder")
+            .into()
+    })
+}
+
 fn copy_static_files(theme: &Theme, output: &Path, sink: &impl Sink) -> Result<u64, Diagnostics> {
-    let files = theme.static_files().map_err(|e| {
-        Diagnostics::from(
-            Diagnostic::error(
-                PathBuf::from("static"),
-                format!("cannot read static files: {e}"),
-            )
-            .with_hint("check the permissions of the site's static/ folder"),
-        )
-    })?;
+    let files = read_static_files(theme)?;
     let mut diagnostics = Diagnostics::new();
     let mut bytes = 0;
     for (path, content) in files {
@@ -286,6 +285,12 @@ impl Timings {
             );
         }
     }
+}
+
+/// The error for two pages with one output `path` (written to `output`).
+fn two_pages_at(output: &Path, path: &str) -> Diagnostic {
+    Diagnostic::error(output, format!("two pages would be written to `{path}`"))
+        .with_hint("give the two reports, methods or places different URL names (`slug:` or the vocabulary's `id`)")
 }
 
 /// An output path that two pages of the plan share (which would silently lose one of them).

@@ -15,7 +15,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::content::{discover, load_file, period, Report};
-use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::diagnostics::{display_path, Diagnostics};
 use crate::theme::Theme;
 
 use super::deps::pages_of_report;
@@ -76,14 +76,15 @@ impl Workspace {
         let Some(site) = site else {
             return Err(diagnostics);
         };
-        let template_errors = super::check_templates(&site, root, options);
-        if template_errors.iter().any(Diagnostic::is_error) {
-            diagnostics.extend(template_errors.into_iter().collect());
-            diagnostics.sort();
-            return Err(diagnostics);
-        }
         let (files, statics) = static_files(root)?;
-        let unrendered = pages::list_pages(&site, options, &statics)?;
+        let unrendered = match pages::prepare_pages(&site, root, options, &statics) {
+            Ok(unrendered) => unrendered,
+            Err(errors) => {
+                diagnostics.extend(errors);
+                diagnostics.sort();
+                return Err(diagnostics);
+            }
+        };
         let workspace = Workspace {
             root: root.to_path_buf(),
             drafts,
@@ -168,23 +169,23 @@ impl Workspace {
             return Err(diagnostics);
         };
         outcome.warnings = diagnostics;
-        let template_errors = super::check_templates(&site, &self.root, self.options);
-        if template_errors.iter().any(Diagnostic::is_error) {
-            return Err(template_errors.into_iter().collect());
-        }
-        pages::list_pages(&site, self.options, &self.statics)?;
+        let unrendered = pages::prepare_pages(&site, &self.root, self.options, &self.statics)?;
         // The vocabulary or the URLs may have changed: every card with them.
         self.cards = CardCache::default();
         self.kept_drafts = kept_drafts(&self.root, self.drafts, &site);
         self.lookup = lookup::Lookup::new(&site);
         self.site = Some(site);
         self.report_changes.everything = true;
-        self.refresh_all_pages(outcome)
+        self.refresh_all_pages(unrendered, outcome)
     }
 
     fn rerender_everything(&mut self, outcome: &mut Outcome) -> Result<(), Diagnostics> {
+        let Some(site) = &self.site else {
+            return Ok(());
+        };
+        let unrendered = pages::prepare_pages(site, &self.root, self.options, &self.statics)?;
         self.cards = CardCache::default();
-        self.refresh_all_pages(outcome)
+        self.refresh_all_pages(unrendered, outcome)
     }
 
     fn copy_static_files(&mut self, outcome: &mut Outcome) -> Result<(), Diagnostics> {
@@ -422,12 +423,7 @@ fn kept_drafts(root: &Path, drafts: bool, site: &Site) -> drafts::KeptDrafts {
 
 /// The static files of the site's theme, and their paths.
 fn static_files(root: &Path) -> Result<(Files, HashSet<String>), Diagnostics> {
-    let files = Theme::for_site(root).static_files().map_err(|e| {
-        Diagnostics::from(
-            Diagnostic::error("static", format!("cannot read static files: {e}"))
-                .with_hint("check the permissions of the site's static/ folder"),
-        )
-    })?;
+    let files = super::read_static_files(&Theme::for_site(root))?;
     let paths = files.iter().map(|(path, _)| path.clone()).collect();
     let files = files
         .into_iter()

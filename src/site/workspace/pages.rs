@@ -45,6 +45,21 @@ impl Recent {
     }
 }
 
+/// Every page of `site` as waiting to be rendered, once its templates compile: what a site
+/// needs before it may replace the served one.
+pub(super) fn prepare_pages(
+    site: &Site,
+    root: &std::path::Path,
+    options: RenderOptions,
+    statics: &HashSet<String>,
+) -> Result<Unrendered, Diagnostics> {
+    let errors = super::super::check_templates(site, root, options);
+    if errors.iter().any(Diagnostic::is_error) {
+        return Err(errors.into_iter().collect());
+    }
+    list_pages(site, options, statics)
+}
+
 /// Every page of `site` as waiting to be rendered, except where a static file takes its path
 /// (as in a build, where static files are copied over the pages); an error when two pages
 /// would share a path.
@@ -61,9 +76,7 @@ pub(super) fn list_pages(
             continue;
         }
         if pages.insert(path.clone(), key_of(site, page)).is_some() {
-            return Err(Diagnostic::error("(memory)", format!("two pages would be written to `{path}`"))
-                .with_hint("give the two reports, methods or places different URL names (`slug:` or the vocabulary's `id`)")
-                .into());
+            return Err(super::super::two_pages_at(std::path::Path::new("(memory)"), &path).into());
         }
     }
     Ok(pages)
@@ -157,17 +170,17 @@ impl Workspace {
         self.render_now(&now, outcome)
     }
 
-    /// Every page of the site out of date (new templates, a new model): only the static files
-    /// stay; the pages looked at lately are rendered now.
-    pub(super) fn refresh_all_pages(&mut self, outcome: &mut Outcome) -> Result<(), Diagnostics> {
+    /// Every page of the site out of date (new templates, a new model), `unrendered` its pages
+    /// (from [`prepare_pages`]): only the static files stay; the pages looked at lately are
+    /// rendered now.
+    pub(super) fn refresh_all_pages(
+        &mut self,
+        unrendered: Unrendered,
+        outcome: &mut Outcome,
+    ) -> Result<(), Diagnostics> {
         let Some(site) = &self.site else {
             return Ok(());
         };
-        let errors = super::super::check_templates(site, &self.root, self.options);
-        if errors.iter().any(Diagnostic::is_error) {
-            return Err(errors.into_iter().collect());
-        }
-        let unrendered = list_pages(site, self.options, &self.statics)?;
         let now: BTreeSet<PageKind> = self
             .recent
             .0
